@@ -1,0 +1,59 @@
+//! `boardplan set FILE REF FIELD=VALUE...`: a scriptable edit of one action.
+
+use super::{Status, open_or_report, report};
+use crate::model::{ActionField, Edit, Severity, validate};
+use crate::store::{LoadError, Overwrite, SaveError, Saved};
+use anyhow::{Context, bail};
+use std::path::Path;
+
+/// Applies the assignments in order; writes only if all apply and the plan stays valid.
+pub fn run(
+    path: &Path,
+    reference: &str,
+    assignments: &[String],
+    force: bool,
+) -> anyhow::Result<Status> {
+    let Some(mut file) = open_or_report(path)? else {
+        return Ok(Status::Invalid);
+    };
+    let Some(at) = file.plan.find_action(reference) else {
+        bail!("{}: no action with ref '{reference}'", path.display());
+    };
+    for assignment in assignments {
+        let Some((key, text)) = assignment.split_once('=') else {
+            bail!("'{assignment}' is not FIELD=VALUE (for example rag=green)");
+        };
+        let field = ActionField::parse(key.trim())?;
+        let value = field.parse_value(text)?;
+        Edit::SetAction { at, field, value }
+            .apply(&mut file.plan)
+            .with_context(|| format!("cannot set {key}"))?;
+    }
+    if validate(&file.plan)
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        bail!("the change would make the plan invalid; nothing was written");
+    }
+    let overwrite = if force {
+        Overwrite::Always
+    } else {
+        Overwrite::IfUnchanged
+    };
+    match file.save(overwrite) {
+        Ok(Saved::Unchanged) => {
+            eprintln!("{}: {reference} already had those values", path.display())
+        }
+        Ok(Saved::Patched) => eprintln!("{}: updated {reference}", path.display()),
+        Ok(Saved::RewroteWholeFile) => eprintln!(
+            "{}: updated {reference}; the file's layout could not take the change in place, so it was rewritten in canonical form",
+            path.display()
+        ),
+        Err(SaveError::Invalid(LoadError { path, diagnostics })) => {
+            report(&LoadError { path, diagnostics });
+            return Ok(Status::Invalid);
+        }
+        Err(error) => return Err(error.into()),
+    }
+    Ok(Status::Ok)
+}

@@ -1,0 +1,16 @@
+//! boardplan: a safeguarding board's business plan as YAML files in git.
+//!
+//! Modules, and who may use whom:
+//! - [`model`]: the plan and its rules. Pure: no I/O, no terminal, depends on nothing here.
+//! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
+//!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
+//! - [`export`]: plan -> JSON (more formats later). Uses `model`.
+//! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never a terminal UI.
+//!
+//! `model`, `store` and `export` never import terminal crates.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod export;
+pub mod model;
+pub mod store;

@@ -1,0 +1,421 @@
+//! Edits as values: applying an edit changes the plan and returns the edit that undoes it.
+
+use super::{Action, ActionPos, Due, OpsError, Plan, Rag, Theme};
+use std::fmt;
+
+/// A field of an action that can be set on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    /// `ref`
+    Ref,
+    /// `action` (the action's text)
+    Action,
+    /// `outcome`
+    Outcome,
+    /// `owners`
+    Owners,
+    /// `due`
+    Due,
+    /// `progress`
+    Progress,
+    /// `rag`
+    Rag,
+    /// `notes`
+    Notes,
+}
+
+/// A new value for an [`ActionField`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    /// Text; `None` removes an optional field.
+    Text(Option<String>),
+    /// A rating; `None` means not yet rated.
+    Rag(Option<Rag>),
+    /// A timescale; `None` removes it.
+    Due(Option<Due>),
+    /// The owners list.
+    Owners(Vec<String>),
+}
+
+/// Why an edit could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The field name is not one of the action fields.
+    #[error(
+        "unknown field '{0}' (fields: ref, action, outcome, owners, due, progress, rag, notes)"
+    )]
+    UnknownField(String),
+    /// The value does not suit the field.
+    #[error("'{value}' is not a valid {field}: {why}")]
+    BadValue {
+        /// The field.
+        field: ActionField,
+        /// The value given.
+        value: String,
+        /// What is expected.
+        why: String,
+    },
+    /// A required field would become empty.
+    #[error("{0} cannot be empty")]
+    Required(ActionField),
+    /// Another action already has this ref.
+    #[error("another action already has ref '{0}'")]
+    DuplicateRef(String),
+    /// A structural problem.
+    #[error(transparent)]
+    Ops(#[from] OpsError),
+}
+
+/// One change to a plan. `apply` returns the inverse edit, which is what undo applies.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Sets one field of an action.
+    SetAction {
+        /// Which action.
+        at: ActionPos,
+        /// Which field.
+        field: ActionField,
+        /// The new value.
+        value: FieldValue,
+    },
+    /// Inserts an action.
+    InsertAction {
+        /// Where it goes.
+        at: ActionPos,
+        /// The action.
+        action: Box<Action>,
+    },
+    /// Removes an action.
+    RemoveAction {
+        /// Which action.
+        at: ActionPos,
+    },
+    /// Moves an action, possibly to another theme.
+    MoveAction {
+        /// Where it is.
+        from: ActionPos,
+        /// Where it ends up.
+        to: ActionPos,
+    },
+    /// Inserts a theme.
+    InsertTheme {
+        /// Index it goes to.
+        at: usize,
+        /// The theme.
+        theme: Box<Theme>,
+    },
+    /// Removes a theme and its actions.
+    RemoveTheme {
+        /// Which theme.
+        at: usize,
+    },
+    /// Moves a theme.
+    MoveTheme {
+        /// Index it is at.
+        from: usize,
+        /// Index it ends up at.
+        to: usize,
+    },
+    /// Several edits applied in order, undone together.
+    Batch(Vec<Edit>),
+}
+
+impl ActionField {
+    /// Every field, in file order.
+    pub const ALL: [ActionField; 8] = [
+        ActionField::Ref,
+        ActionField::Action,
+        ActionField::Outcome,
+        ActionField::Owners,
+        ActionField::Due,
+        ActionField::Progress,
+        ActionField::Rag,
+        ActionField::Notes,
+    ];
+
+    /// The field's key in plan files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionField::Ref => "ref",
+            ActionField::Action => "action",
+            ActionField::Outcome => "outcome",
+            ActionField::Owners => "owners",
+            ActionField::Due => "due",
+            ActionField::Progress => "progress",
+            ActionField::Rag => "rag",
+            ActionField::Notes => "notes",
+        }
+    }
+
+    /// The field with this key.
+    pub fn parse(key: &str) -> Result<ActionField, EditError> {
+        ActionField::ALL
+            .into_iter()
+            .find(|f| f.key() == key)
+            .ok_or_else(|| EditError::UnknownField(key.to_string()))
+    }
+
+    /// Reads a value typed by a person for this field: rag `red|amber|green|blue|none`, due as
+    /// [`Due::parse_natural`] reads it (empty clears), owners comma-separated, text as given
+    /// (empty clears an optional field).
+    pub fn parse_value(self, text: &str) -> Result<FieldValue, EditError> {
+        let bad = |why: &str| EditError::BadValue {
+            field: self,
+            value: text.to_string(),
+            why: why.into(),
+        };
+        match self {
+            ActionField::Rag => match text.trim() {
+                "" | "none" | "None" => Ok(FieldValue::Rag(None)),
+                other => Rag::parse(other)
+                    .map(|r| FieldValue::Rag(Some(r)))
+                    .ok_or_else(|| bad("use red, amber, green, blue or none")),
+            },
+            ActionField::Due => match text.trim() {
+                "" => Ok(FieldValue::Due(None)),
+                other => Due::parse_natural(other)
+                    .map(|d| FieldValue::Due(Some(d)))
+                    .map_err(|e| bad(&e.to_string())),
+            },
+            ActionField::Owners => Ok(FieldValue::Owners(
+                text.split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(String::from)
+                    .collect(),
+            )),
+            _ => Ok(FieldValue::Text(
+                Some(text.to_string()).filter(|t| !t.trim().is_empty()),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for ActionField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse; on error the plan is unchanged.
+    pub fn apply(self, plan: &mut Plan) -> Result<Edit, EditError> {
+        match self {
+            Edit::SetAction { at, field, value } => set_action_field(plan, at, field, value),
+            Edit::InsertAction { at, action } => {
+                if plan.find_action(&action.reference).is_some() {
+                    return Err(EditError::DuplicateRef(action.reference));
+                }
+                plan.insert_action(at, *action)?;
+                Ok(Edit::RemoveAction { at })
+            }
+            Edit::RemoveAction { at } => {
+                let action = plan.remove_action(at)?;
+                Ok(Edit::InsertAction {
+                    at,
+                    action: Box::new(action),
+                })
+            }
+            Edit::MoveAction { from, to } => {
+                plan.move_action(from, to)?;
+                Ok(Edit::MoveAction { from: to, to: from })
+            }
+            Edit::InsertTheme { at, theme } => {
+                plan.insert_theme(at, *theme)?;
+                Ok(Edit::RemoveTheme { at })
+            }
+            Edit::RemoveTheme { at } => {
+                let theme = plan.remove_theme(at)?;
+                Ok(Edit::InsertTheme {
+                    at,
+                    theme: Box::new(theme),
+                })
+            }
+            Edit::MoveTheme { from, to } => {
+                plan.move_theme(from, to)?;
+                Ok(Edit::MoveTheme { from: to, to: from })
+            }
+            Edit::Batch(edits) => apply_batch(plan, edits),
+        }
+    }
+
+    /// The edit that renumbers a theme's actions `<theme ref>.<n>` in order.
+    pub fn renumber_actions(plan: &Plan, theme: usize) -> Result<Edit, EditError> {
+        let refs = plan.renumbered_action_refs(theme)?;
+        // Two passes through unique temporary refs, so a swap ("1.2" <-> "1.1") never clashes.
+        let temporary = |n: usize| format!("\u{0}renumber-{n}");
+        let set = |action: usize, value: String| Edit::SetAction {
+            at: ActionPos { theme, action },
+            field: ActionField::Ref,
+            value: FieldValue::Text(Some(value)),
+        };
+        let first = (0..refs.len()).map(|n| set(n, temporary(n)));
+        let second = refs.into_iter().enumerate().map(|(n, r)| set(n, r));
+        Ok(Edit::Batch(first.chain(second).collect()))
+    }
+}
+
+fn apply_batch(plan: &mut Plan, edits: Vec<Edit>) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.apply(plan) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    // Inverses of edits just applied always apply.
+                    let _ = inverse.apply(plan);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
+}
+
+fn set_action_field(
+    plan: &mut Plan,
+    at: ActionPos,
+    field: ActionField,
+    value: FieldValue,
+) -> Result<Edit, EditError> {
+    if let (ActionField::Ref, FieldValue::Text(Some(new_ref))) = (field, &value) {
+        if plan.find_action(new_ref).is_some_and(|pos| pos != at) {
+            return Err(EditError::DuplicateRef(new_ref.clone()));
+        }
+    }
+    let action = plan.action_mut(at).ok_or(OpsError::NoSuchPosition)?;
+    let mismatch = || EditError::BadValue {
+        field,
+        value: format!("{value:?}"),
+        why: "wrong kind of value".into(),
+    };
+    let old = match (field, value.clone()) {
+        (ActionField::Ref | ActionField::Action, FieldValue::Text(None)) => {
+            return Err(EditError::Required(field));
+        }
+        (ActionField::Ref, FieldValue::Text(Some(v))) => {
+            FieldValue::Text(Some(std::mem::replace(&mut action.reference, v)))
+        }
+        (ActionField::Action, FieldValue::Text(Some(v))) => {
+            FieldValue::Text(Some(std::mem::replace(&mut action.action, v)))
+        }
+        (ActionField::Outcome, FieldValue::Text(v)) => {
+            FieldValue::Text(std::mem::replace(&mut action.outcome, v))
+        }
+        (ActionField::Progress, FieldValue::Text(v)) => {
+            FieldValue::Text(std::mem::replace(&mut action.progress, v))
+        }
+        (ActionField::Notes, FieldValue::Text(v)) => {
+            FieldValue::Text(std::mem::replace(&mut action.notes, v))
+        }
+        (ActionField::Owners, FieldValue::Owners(v)) => {
+            FieldValue::Owners(std::mem::replace(&mut action.owners, v))
+        }
+        (ActionField::Due, FieldValue::Due(v)) => {
+            FieldValue::Due(std::mem::replace(&mut action.due, v))
+        }
+        (ActionField::Rag, FieldValue::Rag(v)) => {
+            FieldValue::Rag(std::mem::replace(&mut action.rag, v))
+        }
+        _ => return Err(mismatch()),
+    };
+    Ok(Edit::SetAction {
+        at,
+        field,
+        value: old,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let action = |r: &str| Action {
+            reference: r.into(),
+            action: format!("do {r}"),
+            ..Action::default()
+        };
+        Plan {
+            themes: vec![Theme {
+                reference: "1".into(),
+                title: "t".into(),
+                actions: vec![action("1.2"), action("1.1"), action("1.5")],
+                ..Theme::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    const FIRST: ActionPos = ActionPos {
+        theme: 0,
+        action: 0,
+    };
+
+    #[test]
+    fn set_and_undo_restores_the_plan() {
+        let mut plan = plan();
+        let before = plan.clone();
+        let value = ActionField::Rag.parse_value("Green").unwrap();
+        let undo = Edit::SetAction {
+            at: FIRST,
+            field: ActionField::Rag,
+            value,
+        }
+        .apply(&mut plan)
+        .unwrap();
+        assert_eq!(plan.themes[0].actions[0].rag, Some(Rag::Green));
+        let redo = undo.apply(&mut plan).unwrap();
+        assert_eq!(plan, before);
+        redo.apply(&mut plan).unwrap();
+        assert_eq!(plan.themes[0].actions[0].rag, Some(Rag::Green));
+    }
+
+    #[test]
+    fn renumber_swaps_without_clashing_and_undoes() {
+        let mut plan = plan();
+        let before = plan.clone();
+        let undo = Edit::renumber_actions(&plan, 0)
+            .unwrap()
+            .apply(&mut plan)
+            .unwrap();
+        let refs: Vec<&str> = plan.themes[0]
+            .actions
+            .iter()
+            .map(|a| a.reference.as_str())
+            .collect();
+        assert_eq!(refs, ["1.1", "1.2", "1.3"]);
+        undo.apply(&mut plan).unwrap();
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn refuses_bad_values_and_duplicates() {
+        let mut plan = plan();
+        assert!(ActionField::Rag.parse_value("purple").is_err());
+        assert!(ActionField::Due.parse_value("31 September 2013").is_err());
+        assert_eq!(
+            ActionField::Owners.parse_value(" QEG, SLDG ,").unwrap(),
+            FieldValue::Owners(vec!["QEG".into(), "SLDG".into()])
+        );
+        let dup = Edit::SetAction {
+            at: FIRST,
+            field: ActionField::Ref,
+            value: FieldValue::Text(Some("1.1".into())),
+        };
+        assert_eq!(
+            dup.apply(&mut plan),
+            Err(EditError::DuplicateRef("1.1".into()))
+        );
+        let empty = Edit::SetAction {
+            at: FIRST,
+            field: ActionField::Action,
+            value: FieldValue::Text(None),
+        };
+        assert_eq!(
+            empty.apply(&mut plan),
+            Err(EditError::Required(ActionField::Action))
+        );
+    }
+}

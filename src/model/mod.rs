@@ -1,0 +1,21 @@
+//! The plan model: pure data and rules, no I/O and no terminal.
+//!
+//! `plan` holds the types, `rag` and `due` the two rated/dated values, `ops` the structural
+//! operations (find, add, remove, move, renumber), `edit` edits as values with inverses (undo),
+//! `query` derived facts (overdue, RAG counts, owners index) and `validate` the semantic rules.
+
+mod due;
+mod edit;
+mod ops;
+mod plan;
+mod query;
+mod rag;
+mod validate;
+
+pub use due::{Due, DueError};
+pub use edit::{ActionField, Edit, EditError, FieldValue};
+pub use ops::{ActionPos, OpsError};
+pub use plan::{Action, CustomValue, ElementId, GlossaryEntry, Measure, Milestone, Plan, Theme};
+pub use query::{OwnerIndex, RagCounts, ThemeSummary};
+pub use rag::Rag;
+pub use validate::{Location, Problem, Severity, validate};

@@ -1,0 +1,365 @@
+//! Turns a parsed YAML tree into a plan, reporting every shape error with its position:
+//! unknown keys (with the nearest valid one), wrong types, bad ratings, impossible dates,
+//! missing required keys.
+
+use super::diagnostic::Diagnostic;
+use super::schema::{
+    ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
+};
+use super::source::line_col;
+use super::tree::{Node, NodeKind, Style};
+use crate::model::{Action, CustomValue, Due, GlossaryEntry, Measure, Milestone, Plan, Rag, Theme};
+
+/// Decodes the root node of a plan file; errors are collected in `diagnostics`.
+pub fn decode_plan(text: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Plan {
+    let mut decoder = Decoder { text, diagnostics };
+    decoder.plan(root)
+}
+
+struct Decoder<'a> {
+    text: &'a str,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// The values of one mapping, looked up by schema key.
+struct Fields<'n> {
+    node: &'n Node,
+    keys: &'static [&'static str],
+    values: Vec<Option<&'n Node>>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        let index = self.keys.iter().position(|k| *k == key)?;
+        self.values[index].filter(|v| !v.is_null())
+    }
+}
+
+fn kind_name(node: &Node) -> &'static str {
+    match &node.kind {
+        NodeKind::Scalar(s) if s.is_null() => "nothing",
+        NodeKind::Scalar(_) => "text",
+        NodeKind::Seq { .. } => "a list",
+        NodeKind::Map { .. } => "a mapping",
+    }
+}
+
+impl Decoder<'_> {
+    fn error(&mut self, node: &Node, message: String) {
+        let (line, col) = line_col(self.text, node.start);
+        self.diagnostics.push(Diagnostic::error(line, col, message));
+    }
+
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        keys: &'static [&'static str],
+    ) -> Option<Fields<'n>> {
+        let NodeKind::Map { entries, .. } = &node.kind else {
+            self.error(
+                node,
+                format!(
+                    "expected {what} (a mapping of keys), found {}",
+                    kind_name(node)
+                ),
+            );
+            return None;
+        };
+        let mut values = vec![None; keys.len()];
+        for (key, value) in entries {
+            let Some(name) = key.scalar().map(|s| s.text.as_str()) else {
+                self.error(
+                    key,
+                    format!(
+                        "a key in {what} is {}; keys must be plain names",
+                        kind_name(key)
+                    ),
+                );
+                continue;
+            };
+            match keys.iter().position(|k| *k == name) {
+                Some(index) => values[index] = Some(value),
+                None => self.unknown_key(key, name, what, keys),
+            }
+        }
+        Some(Fields { node, keys, values })
+    }
+
+    fn unknown_key(&mut self, key: &Node, name: &str, what: &str, keys: &[&'static str]) {
+        let message = if name == "<<" {
+            format!("merge keys ('<<') are not supported in {what}; write the fields out")
+        } else {
+            match nearest_key(name, keys) {
+                Some(near) => format!("unknown key '{name}' (did you mean '{near}'?)"),
+                None => format!(
+                    "unknown key '{name}' in {what} (valid keys: {})",
+                    keys.join(", ")
+                ),
+            }
+        };
+        self.error(key, message);
+    }
+
+    fn text(&mut self, fields: &Fields, key: &str) -> Option<String> {
+        let node = fields.get(key)?;
+        match node.scalar() {
+            Some(s) if s.text.trim().is_empty() => None,
+            Some(s) => Some(s.text.clone()),
+            None => {
+                self.error(
+                    node,
+                    format!("'{key}' must be text, found {}", kind_name(node)),
+                );
+                None
+            }
+        }
+    }
+
+    fn required(&mut self, fields: &Fields, key: &str, what: &str) -> String {
+        if fields.get(key).is_none() {
+            self.error(
+                fields.node,
+                format!("{what} has no '{key}'; add a '{key}:' line"),
+            );
+        }
+        self.text(fields, key).unwrap_or_default()
+    }
+
+    fn rag(&mut self, fields: &Fields) -> Option<Rag> {
+        let node = fields.get("rag")?;
+        let text = self.text(fields, "rag")?;
+        let rag = Rag::parse(&text);
+        if rag.is_none() {
+            self.error(
+                node,
+                format!(
+                    "'{text}' is not a RAG rating; use red, amber, green or blue (or leave it out)"
+                ),
+            );
+        }
+        rag
+    }
+
+    fn due(&mut self, fields: &Fields, key: &str) -> Option<Due> {
+        let node = fields.get(key)?;
+        let text = self.text(fields, key)?;
+        match Due::parse(&text) {
+            Ok(due) => Some(due),
+            Err(error) => {
+                self.error(node, format!("{error}; use YYYY-MM-DD, YYYY-MM or ongoing"));
+                None
+            }
+        }
+    }
+
+    fn owners(&mut self, fields: &Fields) -> Vec<String> {
+        let Some(node) = fields.get("owners") else {
+            return Vec::new();
+        };
+        match &node.kind {
+            NodeKind::Scalar(s) => vec![s.text.clone()],
+            NodeKind::Seq { items, .. } => items
+                .iter()
+                .filter_map(|item| match item.scalar() {
+                    Some(s) if !s.is_null() => Some(s.text.clone()),
+                    _ => {
+                        self.error(
+                            item,
+                            format!("an owner must be text, found {}", kind_name(item)),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            NodeKind::Map { .. } => {
+                self.error(
+                    node,
+                    "'owners' must be a list of names, found a mapping".into(),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
+        let Some(node) = fields.get(key) else {
+            return &[];
+        };
+        if !matches!(node.kind, NodeKind::Seq { .. }) {
+            self.error(
+                node,
+                format!(
+                    "'{key}' must be a list (each item starting with '- '), found {}",
+                    kind_name(node)
+                ),
+            );
+        }
+        node.items()
+    }
+
+    fn custom(&mut self, fields: &Fields) -> Option<CustomValue> {
+        let node = fields.get("custom")?;
+        if !matches!(node.kind, NodeKind::Map { .. }) {
+            self.error(
+                node,
+                format!(
+                    "'custom' must be a mapping of the board's own fields, found {}",
+                    kind_name(node)
+                ),
+            );
+            return None;
+        }
+        Some(custom_value(node))
+    }
+
+    fn plan(&mut self, node: &Node) -> Plan {
+        let Some(f) = self.fields(node, "the plan", PLAN_KEYS) else {
+            return Plan::default();
+        };
+        let themes = self
+            .list(&f, "themes")
+            .iter()
+            .filter_map(|t| self.theme(t))
+            .collect();
+        if f.get("themes").is_none() {
+            self.error(
+                node,
+                "the plan has no 'themes'; add a 'themes:' list".into(),
+            );
+        }
+        Plan {
+            board: self.required(&f, "board", "the plan"),
+            period: self.required(&f, "period", "the plan"),
+            title: self.required(&f, "title", "the plan"),
+            vision: self.text(&f, "vision"),
+            version: self.text(&f, "version"),
+            date: self.due(&f, "date"),
+            owners: self.glossary(&f),
+            themes,
+            custom: self.custom(&f),
+        }
+    }
+
+    fn glossary(&mut self, fields: &Fields) -> Vec<GlossaryEntry> {
+        let Some(node) = fields.get("owners") else {
+            return Vec::new();
+        };
+        let NodeKind::Map { entries, .. } = &node.kind else {
+            self.error(
+                node,
+                format!(
+                    "the plan's 'owners' must map short names to full names, found {}",
+                    kind_name(node)
+                ),
+            );
+            return Vec::new();
+        };
+        let mut glossary = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            match (key.scalar(), value.scalar()) {
+                (Some(short), Some(full)) => glossary.push(GlossaryEntry {
+                    short: short.text.clone(),
+                    full: full.text.clone(),
+                }),
+                _ => self.error(
+                    value,
+                    "each glossary entry must be 'SHORT: Full name' text".into(),
+                ),
+            }
+        }
+        glossary
+    }
+
+    fn theme(&mut self, node: &Node) -> Option<Theme> {
+        let f = self.fields(node, "a theme", THEME_KEYS)?;
+        Some(Theme {
+            id: Default::default(),
+            reference: self.required(&f, "ref", "this theme"),
+            title: self.required(&f, "title", "this theme"),
+            description: self.text(&f, "description"),
+            lead: self.text(&f, "lead"),
+            accountable: self.text(&f, "accountable"),
+            rag: self.rag(&f),
+            actions: self
+                .list(&f, "actions")
+                .iter()
+                .filter_map(|a| self.action(a))
+                .collect(),
+            measures: self
+                .list(&f, "measures")
+                .iter()
+                .filter_map(|m| self.measure(m))
+                .collect(),
+            custom: self.custom(&f),
+        })
+    }
+
+    fn action(&mut self, node: &Node) -> Option<Action> {
+        let f = self.fields(node, "an action", ACTION_KEYS)?;
+        Some(Action {
+            id: Default::default(),
+            reference: self.required(&f, "ref", "this action"),
+            action: self.required(&f, "action", "this action"),
+            outcome: self.text(&f, "outcome"),
+            owners: self.owners(&f),
+            due: self.due(&f, "due"),
+            progress: self.text(&f, "progress"),
+            rag: self.rag(&f),
+            milestones: self
+                .list(&f, "milestones")
+                .iter()
+                .filter_map(|m| self.milestone(m))
+                .collect(),
+            notes: self.text(&f, "notes"),
+            custom: self.custom(&f),
+        })
+    }
+
+    fn milestone(&mut self, node: &Node) -> Option<Milestone> {
+        let f = self.fields(node, "a milestone", MILESTONE_KEYS)?;
+        Some(Milestone {
+            id: Default::default(),
+            milestone: self.required(&f, "milestone", "this milestone"),
+            owners: self.owners(&f),
+            due: self.due(&f, "due"),
+            progress: self.text(&f, "progress"),
+            rag: self.rag(&f),
+        })
+    }
+
+    fn measure(&mut self, node: &Node) -> Option<Measure> {
+        let f = self.fields(node, "a measure", MEASURE_KEYS)?;
+        Some(Measure {
+            id: Default::default(),
+            measure: self.required(&f, "measure", "this measure"),
+            baseline: self.text(&f, "baseline"),
+            target: self.text(&f, "target"),
+            latest: self.text(&f, "latest"),
+            as_of: self.due(&f, "as_of"),
+            rag: self.rag(&f),
+        })
+    }
+}
+
+/// A `custom:` subtree as a value, keeping each scalar's text and whether it was unquoted.
+fn custom_value(node: &Node) -> CustomValue {
+    match &node.kind {
+        NodeKind::Scalar(s) => CustomValue::Scalar {
+            text: s.text.clone(),
+            plain: s.style == Style::Plain,
+        },
+        NodeKind::Seq { items, .. } => CustomValue::List(items.iter().map(custom_value).collect()),
+        NodeKind::Map { entries, .. } => CustomValue::Map(
+            entries
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.scalar().map(|s| s.text.clone()).unwrap_or_default(),
+                        custom_value(v),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,223 @@
+//! Plan files on disk: open with validation, save atomically, and never overwrite a file that
+//! changed on disk since it was loaded unless told to.
+
+use super::diagnostic::{Diagnostic, LoadError};
+use super::document::{Document, Rendered, load};
+use crate::model::Plan;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A plan file opened for reading and editing.
+#[derive(Debug, Clone)]
+pub struct PlanFile {
+    /// Where it lives.
+    pub path: PathBuf,
+    /// The plan to read and edit.
+    pub plan: Plan,
+    /// Problems that did not stop it loading.
+    pub warnings: Vec<Diagnostic>,
+    document: Document,
+    on_disk: Fingerprint,
+}
+
+/// Why a file could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Reading failed.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The file is not a valid plan.
+    #[error(transparent)]
+    Invalid(#[from] LoadError),
+}
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Someone else changed the file since it was loaded (a `git pull`, another editor).
+    #[error("{}: the file changed on disk since it was loaded; reload it, or save with overwrite", .0.display())]
+    ChangedOnDisk(PathBuf),
+    /// Writing failed; the old file is untouched.
+    #[error("{}: cannot write the file: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The plan could not be written back (it is not valid, or an internal check failed).
+    #[error("{0}")]
+    Invalid(LoadError),
+}
+
+/// What a successful save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// Nothing had changed; the file was not touched.
+    Unchanged,
+    /// Only the changed lines were rewritten.
+    Patched,
+    /// The whole file was rewritten canonically (its layout could not take the edit).
+    RewroteWholeFile,
+}
+
+/// Whether a save may replace a file that changed on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Refuse when the file changed on disk.
+    IfUnchanged,
+    /// Replace it anyway (the user chose to).
+    Always,
+}
+
+/// A file's length and content hash, to notice changes made by others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Fingerprint {
+        // FNV-1a: stable, fast, good enough to notice any edit.
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Fingerprint(bytes.len(), hash)
+    }
+}
+
+impl PlanFile {
+    /// Reads and validates a plan file.
+    pub fn open(path: &Path) -> Result<PlanFile, OpenError> {
+        let bytes = std::fs::read(path).map_err(|source| OpenError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        PlanFile::from_bytes(path, &bytes)
+    }
+
+    /// Validates bytes said to come from `path`.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<PlanFile, OpenError> {
+        let loaded = load(bytes).map_err(|diagnostics| LoadError {
+            path: path.to_path_buf(),
+            diagnostics,
+        })?;
+        Ok(PlanFile {
+            path: path.to_path_buf(),
+            plan: loaded.plan,
+            warnings: loaded.warnings,
+            document: loaded.document,
+            on_disk: Fingerprint::of(bytes),
+        })
+    }
+
+    /// The bytes a save would write now.
+    pub fn render(&self) -> Result<Rendered, SaveError> {
+        self.document
+            .render(&self.plan)
+            .map_err(|diagnostics| self.invalid(diagnostics))
+    }
+
+    /// True when the plan differs from what was loaded or last saved.
+    pub fn is_modified(&self) -> Result<bool, SaveError> {
+        Ok(self.render()?.bytes != self.document.bytes())
+    }
+
+    /// True when the file on disk is no longer what was loaded or last saved.
+    pub fn changed_on_disk(&self) -> bool {
+        std::fs::read(&self.path).map_or(true, |bytes| Fingerprint::of(&bytes) != self.on_disk)
+    }
+
+    /// Saves the plan: only changed lines are rewritten, atomically; refuses to replace a file
+    /// that changed on disk unless `overwrite` says so.
+    pub fn save(&mut self, overwrite: Overwrite) -> Result<Saved, SaveError> {
+        self.write_with(overwrite, |rendered| &rendered.bytes)
+    }
+
+    /// Rewrites the whole file canonically (the `fmt` command), with the same safety checks.
+    pub fn save_canonical(&mut self, overwrite: Overwrite) -> Result<Saved, SaveError> {
+        let text = super::emit::canonical(&self.plan);
+        let reread = PlanFile::from_bytes(&self.path, text.as_bytes()).map_err(|e| match e {
+            OpenError::Invalid(error) => SaveError::Invalid(error),
+            OpenError::Io { path, source } => SaveError::Io { path, source },
+        })?;
+        if self.document.bytes() == text.as_bytes() {
+            return Ok(Saved::Unchanged);
+        }
+        self.check_disk(overwrite)?;
+        write_atomic(&self.path, text.as_bytes()).map_err(|source| SaveError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        self.document = reread.document;
+        self.on_disk = Fingerprint::of(text.as_bytes());
+        Ok(Saved::RewroteWholeFile)
+    }
+
+    fn write_with(
+        &mut self,
+        overwrite: Overwrite,
+        bytes: impl Fn(&Rendered) -> &Vec<u8>,
+    ) -> Result<Saved, SaveError> {
+        let rendered = self.render()?;
+        if *bytes(&rendered) == self.document.bytes() {
+            return Ok(Saved::Unchanged);
+        }
+        self.check_disk(overwrite)?;
+        let new_bytes = bytes(&rendered).clone();
+        write_atomic(&self.path, &new_bytes).map_err(|source| SaveError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        let outcome = if rendered.rewrote_whole_file {
+            Saved::RewroteWholeFile
+        } else {
+            Saved::Patched
+        };
+        self.document.commit(rendered, &self.plan);
+        self.on_disk = Fingerprint::of(&new_bytes);
+        Ok(outcome)
+    }
+
+    fn check_disk(&self, overwrite: Overwrite) -> Result<(), SaveError> {
+        if overwrite == Overwrite::IfUnchanged && self.changed_on_disk() {
+            return Err(SaveError::ChangedOnDisk(self.path.clone()));
+        }
+        Ok(())
+    }
+
+    fn invalid(&self, diagnostics: Vec<Diagnostic>) -> SaveError {
+        SaveError::Invalid(LoadError {
+            path: self.path.clone(),
+            diagnostics,
+        })
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the target, so a crash leaves either the old file or the new one.
+/// The old file's permissions are kept.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".boardplan-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        temp.as_file().set_permissions(metadata.permissions())?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    if let Ok(dir) = std::fs::File::open(folder) {
+        // Makes the rename itself durable where the platform allows it.
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! Plan files: YAML text <-> model.
+//!
+//! `source` decodes bytes (BOM, CRLF, UTF-8 positions); `tree` parses YAML into nodes that
+//! remember their byte spans; `decode` builds the plan from the tree with positioned errors;
+//! `document` ties text, tree and loaded plan together and renders saves; `view`, `emit` and
+//! `scalar` write canonical YAML; `patch` turns plan changes into minimal text patches; `file`
+//! does atomic, change-aware writes; `folder` lists a store's year files.
+
+mod decode;
+mod diagnostic;
+mod document;
+mod emit;
+mod file;
+mod folder;
+mod patch;
+mod scalar;
+mod schema;
+mod source;
+mod tree;
+mod view;
+
+pub use diagnostic::{Diagnostic, InFile, LoadError};
+pub use document::{Document, Loaded, Rendered, load};
+pub use emit::canonical;
+pub use file::{OpenError, Overwrite, PlanFile, SaveError, Saved, write_atomic};
+pub use folder::plan_files;

@@ -1,0 +1,430 @@
+//! A YAML document as a tree of nodes that remember where they are in the text.
+//!
+//! Built from saphyr-parser's events. Scalars keep their text and style; collections keep their
+//! children and whether they were written in flow style. Offsets are bytes into the source text;
+//! `end` is where the node's own content ends (trailing blank lines and comments excluded).
+
+use super::source::{CharToByte, line_col};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::collections::HashMap;
+
+/// How deep collections may nest; far beyond any plan, shallow enough never to exhaust a stack.
+const MAX_DEPTH: usize = 64;
+/// How many nodes aliases may copy in all, so a "billion laughs" file cannot exhaust memory.
+const MAX_ALIAS_NODES: usize = 100_000;
+
+/// One node of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Byte offset where the node starts (for an alias: the `*name`).
+    pub start: usize,
+    /// Byte offset where its content ends.
+    pub end: usize,
+    /// This node is an alias (`*name`) standing for a copy of an anchored node.
+    pub alias: bool,
+    /// What it holds.
+    pub kind: NodeKind,
+}
+
+/// The three kinds of YAML node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// A scalar's text and style.
+    Scalar(Scalar),
+    /// A sequence.
+    Seq {
+        /// The items.
+        items: Vec<Node>,
+        /// Written `[a, b]`.
+        flow: bool,
+    },
+    /// A mapping, in file order.
+    Map {
+        /// Key and value pairs.
+        entries: Vec<(Node, Node)>,
+        /// Written `{a: b}`.
+        flow: bool,
+    },
+}
+
+/// A scalar value as parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    /// The value (escapes and folding resolved).
+    pub text: String,
+    /// How it was written.
+    pub style: Style,
+}
+
+/// How a scalar was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Unquoted.
+    Plain,
+    /// `'single'`
+    Single,
+    /// `"double"`
+    Double,
+    /// `|` block.
+    Literal,
+    /// `>` block.
+    Folded,
+}
+
+/// A syntax error with its 1-based position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Scalar {
+    /// An unquoted empty value, `~` or `null`: no value at all.
+    pub fn is_null(&self) -> bool {
+        self.style == Style::Plain
+            && matches!(self.text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+    }
+}
+
+impl Node {
+    /// The scalar, if this is one.
+    pub fn scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// True for a null scalar.
+    pub fn is_null(&self) -> bool {
+        self.scalar().is_some_and(Scalar::is_null)
+    }
+
+    /// True for a collection written in flow style.
+    pub fn is_flow(&self) -> bool {
+        matches!(
+            self.kind,
+            NodeKind::Seq { flow: true, .. } | NodeKind::Map { flow: true, .. }
+        )
+    }
+
+    /// The entry whose key is the scalar `key`, if this is a mapping.
+    pub fn entry(&self, key: &str) -> Option<&(Node, Node)> {
+        match &self.kind {
+            NodeKind::Map { entries, .. } => entries
+                .iter()
+                .find(|(k, _)| k.scalar().is_some_and(|s| s.text == key)),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is a sequence.
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Seq { items, .. } => items,
+            _ => &[],
+        }
+    }
+
+    fn count(&self) -> usize {
+        1 + match &self.kind {
+            NodeKind::Scalar(_) => 0,
+            NodeKind::Seq { items, .. } => items.iter().map(Node::count).sum(),
+            NodeKind::Map { entries, .. } => {
+                entries.iter().map(|(k, v)| k.count() + v.count()).sum()
+            }
+        }
+    }
+}
+
+/// A collection being built.
+struct Frame {
+    start: usize,
+    flow: bool,
+    anchor: usize,
+    map: bool,
+    items: Vec<Node>,
+}
+
+/// Parses one YAML document; `Ok(None)` when the text holds no document at all.
+pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    Builder {
+        text,
+        conv: CharToByte::new(text),
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        alias_nodes: 0,
+    }
+    .run()
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    conv: CharToByte<'a>,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    alias_nodes: usize,
+}
+
+impl Builder<'_> {
+    fn run(mut self) -> Result<Option<Node>, SyntaxError> {
+        let mut parser = Parser::new_from_str(self.text);
+        let mut root = None;
+        let mut documents = 0;
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| SyntaxError {
+                line: e.marker().line(),
+                col: e.marker().col() + 1,
+                message: e.info().to_string(),
+            })?;
+            if let Event::DocumentStart(_) = event {
+                documents += 1;
+                if documents > 1 {
+                    return Err(self.error(
+                        span,
+                        "a second YAML document ('---'); a plan file holds one document",
+                    ));
+                }
+                continue;
+            }
+            if let Some(node) = self.event(event, span)? {
+                root = Some(node);
+            }
+        }
+        Ok(root)
+    }
+
+    fn error(&mut self, span: Span, message: &str) -> SyntaxError {
+        let at = self.conv.byte(span.start.index());
+        let (line, col) = line_col(self.text, at);
+        SyntaxError {
+            line,
+            col,
+            message: message.to_string(),
+        }
+    }
+
+    /// Handles one event; returns the root node once the document's top node is complete.
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<Option<Node>, SyntaxError> {
+        let start = self.conv.byte(span.start.index());
+        let end = self.conv.byte(span.end.index());
+        let node = match event {
+            Event::Scalar(text, style, anchor, _) => {
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted => Style::Single,
+                    ScalarStyle::DoubleQuoted => Style::Double,
+                    ScalarStyle::Literal => Style::Literal,
+                    ScalarStyle::Folded => Style::Folded,
+                };
+                let end = if matches!(style, Style::Literal | Style::Folded) {
+                    self.trim_end(start, end)
+                } else {
+                    end
+                };
+                let node = Node {
+                    start,
+                    end,
+                    alias: false,
+                    kind: NodeKind::Scalar(Scalar {
+                        text: text.into_owned(),
+                        style,
+                    }),
+                };
+                self.remember(anchor, &node);
+                node
+            }
+            Event::Alias(id) => {
+                let Some(target) = self.anchors.get(&id) else {
+                    return Err(self.error(span, "alias to an unknown anchor"));
+                };
+                self.alias_nodes += target.count();
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(self.error(
+                        span,
+                        "aliases expand to too many nodes; write the values out",
+                    ));
+                }
+                Node {
+                    start,
+                    end,
+                    alias: true,
+                    kind: target.kind.clone(),
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(self.error(span, "nested too deeply (more than 64 levels)"));
+                }
+                let map = matches!(event, Event::MappingStart(..));
+                let flow = end > start && self.text[start..end].trim_end().ends_with(['[', '{']);
+                self.stack.push(Frame {
+                    start,
+                    flow,
+                    anchor,
+                    map,
+                    items: Vec::new(),
+                });
+                return Ok(None);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(None);
+                };
+                self.finish(frame, end)?
+            }
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => {
+                return Ok(None);
+            }
+        };
+        Ok(self.push(node))
+    }
+
+    fn finish(&mut self, frame: Frame, end: usize) -> Result<Node, SyntaxError> {
+        let end = if frame.flow {
+            end
+        } else {
+            frame.items.last().map_or(frame.start, |n| n.end)
+        };
+        let kind = if frame.map {
+            let mut entries = Vec::with_capacity(frame.items.len() / 2);
+            let mut items = frame.items.into_iter();
+            while let (Some(key), Some(value)) = (items.next(), items.next()) {
+                let value = self.place_empty_value(&key, value);
+                entries.push((key, value));
+            }
+            if let Some(duplicate) = duplicate_key(&entries) {
+                let (line, col) = line_col(self.text, duplicate.start);
+                let name = duplicate.scalar().map_or("", |s| s.text.as_str());
+                let message =
+                    format!("duplicate key '{name}' in the same mapping; remove one of them");
+                return Err(SyntaxError { line, col, message });
+            }
+            NodeKind::Map {
+                entries,
+                flow: frame.flow,
+            }
+        } else {
+            NodeKind::Seq {
+                items: frame.items,
+                flow: frame.flow,
+            }
+        };
+        let node = Node {
+            start: frame.start,
+            end,
+            alias: false,
+            kind,
+        };
+        self.remember(frame.anchor, &node);
+        Ok(node)
+    }
+
+    /// An empty value (`key:` with nothing after it) is placed just after its colon, not at the
+    /// next token, so element ranges never reach into the following element.
+    fn place_empty_value(&self, key: &Node, mut value: Node) -> Node {
+        if value.start == value.end && value.is_null() && !value.alias {
+            let after_key = &self.text[key.end..];
+            let colon = after_key
+                .find(|c: char| c != ' ' && c != '\t')
+                .filter(|&i| after_key[i..].starts_with(':'));
+            let at = colon.map_or(key.end, |i| key.end + i + 1);
+            value.start = at;
+            value.end = at;
+        }
+        value
+    }
+
+    fn trim_end(&self, start: usize, end: usize) -> usize {
+        let trimmed = self.text[start..end].trim_end();
+        start + trimmed.len()
+    }
+
+    fn remember(&mut self, anchor: usize, node: &Node) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+    }
+
+    fn push(&mut self, node: Node) -> Option<Node> {
+        match self.stack.last_mut() {
+            Some(frame) => {
+                frame.items.push(node);
+                None
+            }
+            None => Some(node),
+        }
+    }
+}
+
+fn duplicate_key(entries: &[(Node, Node)]) -> Option<&Node> {
+    let mut seen = std::collections::HashSet::new();
+    entries
+        .iter()
+        .filter_map(|(k, _)| k.scalar().map(|s| (k, s.text.as_str())))
+        .find(|(_, text)| !seen.insert(*text))
+        .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(text: &str) -> Node {
+        parse(text).unwrap().unwrap()
+    }
+
+    #[test]
+    fn spans_of_scalars_and_blocks() {
+        let text = "a: 1.10\nb: |-\n  x\n  y\n\n# c\nc: 'q'\n";
+        let node = root(text);
+        let (_, a) = node.entry("a").unwrap();
+        assert_eq!(&text[a.start..a.end], "1.10");
+        assert_eq!(a.scalar().unwrap().text, "1.10");
+        let (_, b) = node.entry("b").unwrap();
+        assert_eq!(&text[b.start..b.end], "x\n  y");
+        let (_, c) = node.entry("c").unwrap();
+        assert_eq!(
+            (c.scalar().unwrap().style, &text[c.start..c.end]),
+            (Style::Single, "'q'")
+        );
+        assert_eq!(node.end, text.len() - 1);
+    }
+
+    #[test]
+    fn empty_values_sit_after_their_colon() {
+        let text = "- a:\n  b: 1\n- a: 2\n";
+        let node = root(text);
+        let (_, a) = node.items()[0].entry("a").unwrap();
+        assert_eq!((a.start, a.end), (4, 4));
+        assert_eq!(node.items()[0].end, 11);
+    }
+
+    #[test]
+    fn flow_aliases_and_errors() {
+        let node = root("x: &k [1, 2]\ny: *k\n");
+        let (_, x) = node.entry("x").unwrap();
+        let (_, y) = node.entry("y").unwrap();
+        assert!(x.is_flow() && !x.alias && y.alias);
+        assert_eq!(y.items().len(), 2);
+        let dup = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!((dup.line, dup.col), (3, 1));
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
+        assert!(parse("a: 1\n---\nb: 2\n").is_err());
+        assert_eq!(parse("# only a comment\n").unwrap(), None);
+    }
+}
