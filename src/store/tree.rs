@@ -221,10 +221,10 @@ impl Builder<'_> {
                     ScalarStyle::Literal => Style::Literal,
                     ScalarStyle::Folded => Style::Folded,
                 };
-                let end = if matches!(style, Style::Literal | Style::Folded) {
-                    self.trim_end(start, end)
-                } else {
-                    end
+                let end = match style {
+                    Style::Literal | Style::Folded => self.trim_end(start, end),
+                    Style::Single | Style::Double => quoted_end(self.text, start).unwrap_or(end),
+                    Style::Plain => end,
                 };
                 let node = Node {
                     start,
@@ -365,6 +365,33 @@ impl Builder<'_> {
     }
 }
 
+/// Just past the closing quote of the quoted scalar starting at `start` (the parser's own span
+/// runs on over trailing spaces and comments).
+fn quoted_end(text: &str, start: usize) -> Option<usize> {
+    let quote = text[start..]
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '"')?;
+    let mut chars = text[start + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                let after = start + 1 + i + 1;
+                if quote == '\'' && text[after..].starts_with('\'') {
+                    chars.next();
+                } else {
+                    return Some(after);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn duplicate_key(entries: &[(Node, Node)]) -> Option<&Node> {
     let mut seen = std::collections::HashSet::new();
     entries
@@ -396,6 +423,11 @@ mod tests {
             (c.scalar().unwrap().style, &text[c.start..c.end]),
             (Style::Single, "'q'")
         );
+        let quoted = root("a: 'it''s'  # c\nb: \"say \\\"hi\\\"\"  # d\n");
+        let (_, a) = quoted.entry("a").unwrap();
+        assert_eq!(a.end, 10);
+        let (_, b) = quoted.entry("b").unwrap();
+        assert_eq!(b.end, 31);
         assert_eq!(node.end, text.len() - 1);
     }
 
