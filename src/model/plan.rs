@@ -202,12 +202,13 @@ pub struct Measure {
 /// A value under `custom:`, kept exactly as the board wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CustomValue {
-    /// A scalar's text; `plain` is false when it was quoted or a block (always text).
+    /// A scalar: its text, and whether YAML reads it as something other than text.
     Scalar {
-        /// The value's text.
+        /// The value's text as written (without quotes).
         text: String,
-        /// Unquoted in the file, so YAML may read it as a number, boolean or null.
-        plain: bool,
+        /// Unquoted and read by YAML as a number, boolean or null (`3`, `true`, `~`), so it is
+        /// written back unquoted; text is written quoted only where it must be.
+        typed: bool,
     },
     /// A list.
     List(Vec<CustomValue>),
@@ -231,11 +232,11 @@ fn glossary_as_map<S: Serializer>(
 impl Serialize for CustomValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            CustomValue::Scalar { text, plain: true } => match plain_scalar_json(text) {
+            CustomValue::Scalar { text, typed: true } => match typed_scalar_json(text) {
                 Some(value) => value.serialize(serializer),
                 None => serializer.serialize_str(text),
             },
-            CustomValue::Scalar { text, plain: false } => serializer.serialize_str(text),
+            CustomValue::Scalar { text, typed: false } => serializer.serialize_str(text),
             CustomValue::List(items) => serializer.collect_seq(items),
             CustomValue::Map(entries) => {
                 serializer.collect_map(entries.iter().map(|(k, v)| (k, v)))
@@ -245,7 +246,7 @@ impl Serialize for CustomValue {
 }
 
 /// How YAML 1.2's core schema reads an unquoted scalar, when that is not plain text.
-fn plain_scalar_json(text: &str) -> Option<serde_json::Value> {
+fn typed_scalar_json(text: &str) -> Option<serde_json::Value> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => Some(serde_json::Value::Null),
         "true" | "True" | "TRUE" => Some(serde_json::Value::Bool(true)),

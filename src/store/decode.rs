@@ -3,6 +3,7 @@
 //! missing required keys.
 
 use super::diagnostic::Diagnostic;
+use super::scalar;
 use super::schema::{
     ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
 };
@@ -347,7 +348,7 @@ fn custom_value(node: &Node) -> CustomValue {
     match &node.kind {
         NodeKind::Scalar(s) => CustomValue::Scalar {
             text: s.text.clone(),
-            plain: s.style == Style::Plain,
+            typed: s.style == Style::Plain && scalar::is_typed(&s.text),
         },
         NodeKind::Seq { items, .. } => CustomValue::List(items.iter().map(custom_value).collect()),
         NodeKind::Map { entries, .. } => CustomValue::Map(

@@ -143,7 +143,7 @@ pub fn scalar_text(value: &Value, context: Context) -> String {
     match value {
         Value::Text(text) => scalar::render(text, context),
         Value::Verbatim(text) => scalar::verbatim(text),
-        Value::Scalar { text, plain: true } if !text.contains('\n') => text.clone(),
+        Value::Scalar { text, typed: true } if !text.contains('\n') => text.clone(),
         Value::Scalar { text, .. } => scalar::render(text, context),
         Value::List(_) | Value::Map(_) | Value::Elements(_) => String::new(),
     }

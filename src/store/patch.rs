@@ -98,6 +98,21 @@ impl<'a> Patcher<'a> {
         self.out.push(Patch { start, end, text });
     }
 
+    /// Replaces a value with text that may span lines. A comment after the old value on its
+    /// line moves up to the new value's first line, so it never ends up inside a block.
+    fn replace_value(&mut self, start: usize, end: usize, text: String) {
+        let line_end = self.text[end..]
+            .find(['\r', '\n'])
+            .map_or(self.text.len(), |i| end + i);
+        let rest = &self.text[end..line_end];
+        match text.split_once('\n') {
+            Some((head, tail)) if !rest.trim().is_empty() => {
+                self.push(start, line_end, format!("{head}{rest}\n{tail}"))
+            }
+            _ => self.push(start, end, text),
+        }
+    }
+
     fn col(&self, at: usize) -> usize {
         at - line_start(self.text, at)
     }
@@ -232,7 +247,7 @@ impl<'a> Patcher<'a> {
             }
             Value::List(_) => {
                 let dash_col = self.first_dash(node).map_or(col, |d| self.col(d));
-                self.push(start, end, value_text(new, dash_col));
+                self.replace_value(start, end, value_text(new, dash_col));
                 return Ok(());
             }
             Value::Text(_) | Value::Verbatim(_) | Value::Scalar { .. } => {
@@ -242,12 +257,12 @@ impl<'a> Patcher<'a> {
                 } else {
                     format!(" {text}")
                 };
-                self.push(start, end, text);
+                self.replace_value(start, end, text);
                 return Ok(());
             }
             Value::Map(_) | Value::Elements(_) => {}
         }
-        self.push(start, end, value_text(new, col));
+        self.replace_value(start, end, value_text(new, col));
         Ok(())
     }
 

@@ -73,6 +73,11 @@ fn plain_ok(text: &str, flow: bool) -> bool {
         || number_like(text))
 }
 
+/// True when YAML reads this unquoted text as a number, boolean, date or null, not as text.
+pub fn is_typed(text: &str) -> bool {
+    text.is_empty() || reserved(text) || number_like(text)
+}
+
 /// Words YAML 1.1 or 1.2 would read as null or a boolean.
 fn reserved(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -150,9 +155,11 @@ fn double(text: &str) -> String {
     out
 }
 
-/// Multi-line text with something visible, no control characters and no lines of only spaces.
+/// Multi-line text with something visible, no control characters, no lines of only spaces and
+/// at most one final line end (a kept `|+` block would swallow blank lines that follow it).
 fn literal_ok(text: &str) -> bool {
     text.trim().chars().next().is_some()
+        && !text.ends_with("\n\n")
         && !text.chars().any(is_control)
         && !text
             .split('\n')
@@ -162,7 +169,6 @@ fn literal_ok(text: &str) -> bool {
 fn literal(text: &str, indent: usize) -> String {
     let (chomp, body) = match text.strip_suffix('\n') {
         None => ("-", text),
-        Some(rest) if rest.ends_with('\n') => ("+", rest),
         Some(rest) => ("", rest),
     };
     let first_line = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
@@ -224,7 +230,7 @@ mod tests {
     fn multi_line_text_is_a_literal_block() {
         assert_eq!(render("one\ntwo", VALUE), "|-\n    one\n    two");
         assert_eq!(render("one\n\ntwo\n", VALUE), "|\n    one\n\n    two");
-        assert_eq!(render("one\n\n", VALUE), "|+\n    one\n");
+        assert_eq!(render("one\ntwo\n\n", VALUE), "\"one\\ntwo\\n\\n\"");
         assert_eq!(
             render("  indented\nnext", VALUE),
             "|2-\n      indented\n    next"

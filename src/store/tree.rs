@@ -222,6 +222,10 @@ impl Builder<'_> {
                     ScalarStyle::Folded => Style::Folded,
                 };
                 let end = match style {
+                    // A kept (`|+`) block owns its trailing blank lines: end on the last one.
+                    Style::Literal | Style::Folded if text.ends_with("\n\n") => {
+                        self.kept_block_end(start, end)
+                    }
                     Style::Literal | Style::Folded => self.trim_end(start, end),
                     Style::Single | Style::Double => quoted_end(self.text, start).unwrap_or(end),
                     Style::Plain => end,
@@ -341,6 +345,17 @@ impl Builder<'_> {
             value.end = at;
         }
         value
+    }
+
+    /// The line end of the last blank line a kept block owns (the parser's span runs on to the
+    /// next token).
+    fn kept_block_end(&self, start: usize, end: usize) -> usize {
+        let before = self.text[..end].trim_end_matches([' ', '\t']);
+        if before.ends_with('\n') && before.len() > start {
+            before.len() - 1
+        } else {
+            self.trim_end(start, end)
+        }
     }
 
     fn trim_end(&self, start: usize, end: usize) -> usize {

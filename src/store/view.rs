@@ -12,12 +12,12 @@ pub enum Value {
     Text(String),
     /// A date, month, `ongoing` or rating: safe unquoted.
     Verbatim(String),
-    /// A `custom` scalar; `plain` ones are written unquoted, as they were.
+    /// A `custom` scalar; typed ones (numbers, booleans, null) are written unquoted.
     Scalar {
         /// The text.
         text: String,
-        /// Unquoted in the file.
-        plain: bool,
+        /// Read by YAML as a number, boolean or null.
+        typed: bool,
     },
     /// A list of values.
     List(Vec<Value>),
@@ -182,9 +182,9 @@ fn measure_view(measure: &Measure) -> Element {
 
 fn custom_view(value: &CustomValue) -> Value {
     match value {
-        CustomValue::Scalar { text, plain } => Value::Scalar {
+        CustomValue::Scalar { text, typed } => Value::Scalar {
             text: text.clone(),
-            plain: *plain,
+            typed: *typed,
         },
         CustomValue::List(items) => Value::List(items.iter().map(custom_view).collect()),
         CustomValue::Map(entries) => Value::Map(
