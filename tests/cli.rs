@@ -1,0 +1,188 @@
+//! The command line over fixture folders: exit codes, messages and what each command writes.
+
+mod common;
+
+use common::{PLAN, boardplan, stderr, stdout, temp_with};
+
+#[test]
+fn check_reports_and_exits_by_severity() {
+    let (dir, _) = temp_with("2013-14.yaml", PLAN.as_bytes());
+    let ok = boardplan(dir.path(), &["check", "."]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stderr(&ok).contains("checked 1 file: 0 files with errors, 0 warnings"));
+    std::fs::write(
+        dir.path().join("2014-15.yaml"),
+        PLAN.replace("rag: amber", "rag: orange"),
+    )
+    .expect("write");
+    let bad = boardplan(dir.path(), &["check"]).status.code();
+    assert_eq!(bad, Some(2), "no ./plans folder here is a usage error");
+    let bad = boardplan(dir.path(), &["check", "."]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("2014-15.yaml:20:10: 'orange' is not a RAG rating"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(
+        boardplan(dir.path(), &["check", "missing.yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn fmt_rewrites_other_styles_and_check_mode_writes_nothing() {
+    let messy = "board: 'Test Safeguarding Children Board'\nperiod: \"2013-14\"\ntitle: Business Plan 2013-2014\nowners: {QEG: Quality & Effectiveness Group}\nthemes:\n  - {ref: 1, title: Early help, actions: [{ref: 1.1, action: Monitor the dataset, owners: QEG, due: 2013-07-31, progress: Dataset in place, rag: Green}, {ref: 1.2, action: Publish the threshold document, rag: AMBER, due: 2013-09}]}\n  - ref: 2\n    title: Protection\n    actions:\n      - action: Audit the files\n        ref: 2.1\n        owners: [SLDG]\n        due: Ongoing\n";
+    let (dir, path) = temp_with("plan.yaml", messy.as_bytes());
+    let check = boardplan(dir.path(), &["fmt", "--check", "plan.yaml"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("plan.yaml: not in canonical form"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), messy);
+    assert_eq!(
+        boardplan(dir.path(), &["fmt", "plan.yaml"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), PLAN);
+    assert_eq!(
+        boardplan(dir.path(), &["fmt", "--check", "plan.yaml"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn set_edits_one_action_and_refuses_bad_requests() {
+    let (dir, path) = temp_with("plan.yaml", PLAN.as_bytes());
+    let run = boardplan(
+        dir.path(),
+        &[
+            "set",
+            "plan.yaml",
+            "1.2",
+            "rag=Green",
+            "owners=QEG, Police",
+            "due=31 March 2014",
+            "progress=Draft out\nfor consultation",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let expected = PLAN.replace(
+        "    action: Publish the threshold document\n    due: 2013-09\n    rag: amber\n",
+        "    action: Publish the threshold document\n    owners:\n    - QEG\n    - Police\n    due: 2014-03-31\n    progress: |-\n      Draft out\n      for consultation\n    rag: green\n",
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
+    let cleared = boardplan(
+        dir.path(),
+        &[
+            "set",
+            "plan.yaml",
+            "1.2",
+            "rag=none",
+            "progress=",
+            "owners=",
+            "due=",
+        ],
+    );
+    assert_eq!(cleared.status.code(), Some(0), "{}", stderr(&cleared));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        PLAN.replace("    due: 2013-09\n    rag: amber\n", "")
+    );
+    for (args, message) in [
+        (
+            &["set", "plan.yaml", "9.9", "rag=red"][..],
+            "no action with ref '9.9'",
+        ),
+        (
+            &["set", "plan.yaml", "1.1", "colour=red"],
+            "unknown field 'colour'",
+        ),
+        (
+            &["set", "plan.yaml", "1.1", "rag=purple"],
+            "'purple' is not a valid rag",
+        ),
+        (
+            &["set", "plan.yaml", "1.1", "due=31 September 2013"],
+            "not a real date",
+        ),
+        (
+            &["set", "plan.yaml", "1.1", "ref=2.1"],
+            "another action already has ref '2.1'",
+        ),
+        (
+            &["set", "plan.yaml", "1.1", "action="],
+            "action cannot be empty",
+        ),
+        (&["set", "plan.yaml", "1.1", "rag"], "is not FIELD=VALUE"),
+    ] {
+        let before = std::fs::read(&path).expect("read");
+        let run = boardplan(dir.path(), args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&run).contains(message), "{args:?}: {}", stderr(&run));
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{args:?} wrote the file"
+        );
+    }
+}
+
+#[test]
+fn summary_counts_ratings_and_lists_overdue_and_unrated() {
+    let (dir, _) = temp_with("2013-14.yaml", PLAN.as_bytes());
+    let run = boardplan(dir.path(), &["summary", ".", "--today", "2013-10-01"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let out = stdout(&run);
+    let row = |label: &str| {
+        out.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no {label} row in\n{out}"))
+            .split_whitespace()
+            .rev()
+            .take(7)
+            .collect::<Vec<_>>()
+    };
+    // Columns read right to left: overdue, unrated, blue, green, amber, red, actions.
+    assert_eq!(row("Early help"), ["2", "0", "0", "1", "1", "0", "2"]);
+    assert_eq!(row("All themes"), ["2", "1", "0", "1", "1", "0", "3"]);
+    assert!(
+        out.contains("Overdue on 2013-10-01: 2\n  1.1    Monitor the dataset"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Not yet rated: 1\n  2.1    Audit the files"),
+        "{out}"
+    );
+}
+
+#[test]
+fn export_json_holds_the_whole_plan() {
+    let (dir, _) = temp_with("plan.yaml", PLAN.as_bytes());
+    let run = boardplan(dir.path(), &["export", "--format", "json", "plan.yaml"]);
+    assert_eq!(run.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run)).expect("valid JSON");
+    assert_eq!(json["themes"][0]["actions"][0]["ref"], "1.1");
+    assert_eq!(json["themes"][0]["actions"][0]["due"], "2013-07-31");
+    assert_eq!(json["themes"][0]["actions"][1]["rag"], "amber");
+    assert_eq!(json["owners"]["QEG"], "Quality & Effectiveness Group");
+    assert!(json["themes"][1]["actions"][0].get("rag").is_none());
+    assert_eq!(
+        boardplan(dir.path(), &["export", "--format", "pdf", "plan.yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().expect("dir");
+    for command in ["check", "fmt", "set", "summary", "export"] {
+        let run = boardplan(dir.path(), &[command, "--help"]);
+        assert_eq!(run.status.code(), Some(0));
+        assert!(stdout(&run).contains("Usage: boardplan"), "{command}");
+    }
+}
