@@ -39,12 +39,10 @@ fn set_changes_exactly_the_lines_of_the_fields_it_sets() {
         .collect();
     assert_eq!(changed.len(), 4, "{diff}");
     assert!(
-        changed
-            .iter()
-            .any(|l| *l == "+    progress: Framework agreed by the board"),
+        changed.contains(&"+    progress: Framework agreed by the board"),
         "{diff}"
     );
-    assert!(changed.iter().any(|l| *l == "+    rag: green"), "{diff}");
+    assert!(changed.contains(&"+    rag: green"), "{diff}");
 }
 
 #[test]
