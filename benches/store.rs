@@ -33,7 +33,9 @@ fn load_and_validate(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES)]
 fn floor_serde_yaml_parse(bencher: Bencher, size: usize) {
     let text = common::plan_text(size);
-    bencher.bench(|| serde_yaml::from_str::<serde_yaml::Value>(black_box(&text)).map(|v| v.is_mapping()));
+    bencher.bench(|| {
+        serde_yaml::from_str::<serde_yaml::Value>(black_box(&text)).map(|v| v.is_mapping())
+    });
 }
 
 #[divan::bench(args = SIZES)]
@@ -45,17 +47,38 @@ fn floor_serde_yaml_emit(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES)]
 fn save_noop(bencher: Bencher, size: usize) {
     let loaded = load(common::plan_text(size).as_bytes()).expect("loads");
-    bencher.bench(|| loaded.document.render(black_box(&loaded.plan)).map(|r| r.bytes.len()));
+    bencher.bench(|| {
+        loaded
+            .document
+            .render(black_box(&loaded.plan))
+            .map(|r| r.bytes.len())
+    });
 }
 
 #[divan::bench(args = SIZES)]
 fn save_one_edit(bencher: Bencher, size: usize) {
     let loaded = load(common::plan_text(size).as_bytes()).expect("loads");
     let mut plan = loaded.plan.clone();
-    let at = ActionPos { theme: plan.themes.len() / 2, action: 3 };
-    let value = ActionField::Progress.parse_value("Rewritten after the board meeting").expect("value");
-    Edit::SetAction { at, field: ActionField::Progress, value }.apply(&mut plan).expect("edit");
-    bencher.bench(|| loaded.document.render(black_box(&plan)).map(|r| r.bytes.len()));
+    let at = ActionPos {
+        theme: plan.themes.len() / 2,
+        action: 3,
+    };
+    let value = ActionField::Progress
+        .parse_value("Rewritten after the board meeting")
+        .expect("value");
+    Edit::SetAction {
+        at,
+        field: ActionField::Progress,
+        value,
+    }
+    .apply(&mut plan)
+    .expect("edit");
+    bencher.bench(|| {
+        loaded
+            .document
+            .render(black_box(&plan))
+            .map(|r| r.bytes.len())
+    });
 }
 
 #[divan::bench(args = SIZES)]

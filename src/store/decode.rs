@@ -38,7 +38,7 @@ impl<'n> Fields<'n> {
 
 fn kind_name(node: &Node) -> &'static str {
     match &node.kind {
-        NodeKind::Scalar(s) if s.is_null() => "nothing",
+        NodeKind::Scalar(s) if s.null => "nothing",
         NodeKind::Scalar(_) => "text",
         NodeKind::Seq { .. } => "a list",
         NodeKind::Map { .. } => "a mapping",
@@ -69,7 +69,7 @@ impl Decoder<'_> {
         };
         let mut values = vec![None; keys.len()];
         for (key, value) in entries {
-            let Some(name) = key.scalar().map(|s| s.text.as_str()) else {
+            let Some(name) = key.text(self.text) else {
                 self.error(
                     key,
                     format!(
@@ -104,9 +104,9 @@ impl Decoder<'_> {
 
     fn text(&mut self, fields: &Fields, key: &str) -> Option<String> {
         let node = fields.get(key)?;
-        match node.scalar() {
-            Some(s) if s.text.trim().is_empty() => None,
-            Some(s) => Some(s.text.clone()),
+        match node.text(self.text) {
+            Some(text) if text.trim().is_empty() => None,
+            Some(text) => Some(text.to_string()),
             None => {
                 self.error(
                     node,
@@ -159,11 +159,11 @@ impl Decoder<'_> {
             return Vec::new();
         };
         match &node.kind {
-            NodeKind::Scalar(s) => vec![s.text.clone()],
+            NodeKind::Scalar(_) => node.text(self.text).map(String::from).into_iter().collect(),
             NodeKind::Seq { items, .. } => items
                 .iter()
-                .filter_map(|item| match item.scalar() {
-                    Some(s) if !s.is_null() => Some(s.text.clone()),
+                .filter_map(|item| match item.text(self.text) {
+                    Some(text) if !item.is_null() => Some(text.to_string()),
                     _ => {
                         self.error(
                             item,
@@ -211,7 +211,7 @@ impl Decoder<'_> {
             );
             return None;
         }
-        Some(custom_value(node))
+        Some(custom_value(self.text, node))
     }
 
     fn plan(&mut self, node: &Node) -> Plan {
@@ -258,10 +258,10 @@ impl Decoder<'_> {
         };
         let mut glossary = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            match (key.scalar(), value.scalar()) {
+            match (key.text(self.text), value.text(self.text)) {
                 (Some(short), Some(full)) => glossary.push(GlossaryEntry {
-                    short: short.text.clone(),
-                    full: full.text.clone(),
+                    short: short.to_string(),
+                    full: full.to_string(),
                 }),
                 _ => self.error(
                     value,
@@ -344,20 +344,25 @@ impl Decoder<'_> {
 }
 
 /// A `custom:` subtree as a value, keeping each scalar's text and whether it was unquoted.
-fn custom_value(node: &Node) -> CustomValue {
+fn custom_value(source: &str, node: &Node) -> CustomValue {
     match &node.kind {
-        NodeKind::Scalar(s) => CustomValue::Scalar {
-            text: s.text.clone(),
-            typed: s.style == Style::Plain && scalar::is_typed(&s.text),
-        },
-        NodeKind::Seq { items, .. } => CustomValue::List(items.iter().map(custom_value).collect()),
+        NodeKind::Scalar(s) => {
+            let text = node.text(source).unwrap_or_default();
+            CustomValue::Scalar {
+                text: text.to_string(),
+                typed: s.style == Style::Plain && scalar::is_typed(text),
+            }
+        }
+        NodeKind::Seq { items, .. } => {
+            CustomValue::List(items.iter().map(|i| custom_value(source, i)).collect())
+        }
         NodeKind::Map { entries, .. } => CustomValue::Map(
             entries
                 .iter()
                 .map(|(k, v)| {
                     (
-                        k.scalar().map(|s| s.text.clone()).unwrap_or_default(),
-                        custom_value(v),
+                        k.text(source).unwrap_or_default().to_string(),
+                        custom_value(source, v),
                     )
                 })
                 .collect(),

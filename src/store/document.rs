@@ -1,5 +1,8 @@
-//! A loaded plan file: its text, its syntax tree and the plan as loaded, so that a save can
-//! patch just what changed. Loading validates everything; saving verifies its own output.
+//! A loaded plan file: its text and syntax tree, and the identities of its elements, so that a
+//! save can patch just what changed. Loading validates everything; saving verifies its output.
+//!
+//! The plan as loaded is not kept as a second copy: it is decoded again from the tree when a
+//! save needs to compare, with the element identities handed out at load time.
 
 use super::decode::decode_plan;
 use super::diagnostic::Diagnostic;
@@ -8,14 +11,14 @@ use super::patch::{apply, patches};
 use super::source::{Source, line_col};
 use super::tree::{Node, parse};
 use super::view::plan_view;
-use crate::model::{Location, Plan, Severity, validate};
+use crate::model::{ElementId, Location, Plan, Severity, validate};
 
 /// The parsed form of one file, kept beside the plan the user edits.
 #[derive(Debug, Clone)]
 pub struct Document {
     source: Source,
     root: Node,
-    baseline: Plan,
+    ids: Vec<ElementId>,
 }
 
 /// A successful load: the document, the plan to edit, and any warnings.
@@ -37,27 +40,20 @@ pub struct Rendered {
     /// The layout could not take the edits, so the whole file was written canonically
     /// (comments and the file's own style are lost): say so to the user.
     pub rewrote_whole_file: bool,
-    text: String,
-    root: Node,
+    /// The new text and its tree; `None` when nothing changed.
+    parsed: Option<(String, Node)>,
 }
 
 /// Parses file bytes into a plan, or every error found with its line and column.
 pub fn load(bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
-    if bytes.contains(&0) {
-        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..at]), usize::MAX);
-        return Err(vec![Diagnostic::error(
-            line,
-            col,
-            "this is a binary file (it contains a NUL byte), not a YAML plan",
-        )]);
+        let message = "this is a binary file (it contains a NUL byte), not a YAML plan";
+        return Err(vec![Diagnostic::error(line, col, message)]);
     }
     let source = Source::from_bytes(bytes).map_err(|e| {
-        vec![Diagnostic::error(
-            e.line,
-            e.col,
-            "the file is not valid UTF-8 (the first bad byte is here); save it as UTF-8",
-        )]
+        let message = "the file is not valid UTF-8 (the first bad byte is here); save it as UTF-8";
+        vec![Diagnostic::error(e.line, e.col, message)]
     })?;
     let (root, plan) = parse_plan(&source.text)?;
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -73,7 +69,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
     let document = Document {
         source,
         root,
-        baseline: plan.clone(),
+        ids: element_ids(&plan),
     };
     Ok(Loaded {
         document,
@@ -114,7 +110,7 @@ fn problems(text: &str, root: &Node, plan: &Plan) -> Vec<Diagnostic> {
     validate(plan)
         .into_iter()
         .map(|p| {
-            let node = locate(root, &p.location);
+            let node = locate(text, root, &p.location);
             let (line, col) = line_col(text, node.start);
             Diagnostic {
                 severity: p.severity,
@@ -127,9 +123,9 @@ fn problems(text: &str, root: &Node, plan: &Plan) -> Vec<Diagnostic> {
 }
 
 /// The node a location names: the field's value, or the element when there is no field.
-fn locate<'n>(root: &'n Node, at: &Location) -> &'n Node {
+fn locate<'n>(text: &str, root: &'n Node, at: &Location) -> &'n Node {
     let child = |node: &'n Node, key: &str, index: Option<usize>| -> Option<&'n Node> {
-        node.entry(key)
+        node.entry(text, key)
             .and_then(|(_, list)| list.items().get(index?))
     };
     let mut node = root;
@@ -144,49 +140,97 @@ fn locate<'n>(root: &'n Node, at: &Location) -> &'n Node {
             node = measure;
         }
     }
-    at.field
-        .and_then(|f| node.entry(f))
-        .map_or(
-            node,
-            |(key, value)| if value.end > value.start { value } else { key },
-        )
+    let field = at.field.and_then(|f| node.entry(text, f));
+    field.map_or(
+        node,
+        |(key, value)| if value.end > value.start { value } else { key },
+    )
+}
+
+/// Every element's identity, in a fixed walk order: each theme, its actions (each followed by
+/// its milestones), then its measures.
+fn element_ids(plan: &Plan) -> Vec<ElementId> {
+    let mut ids = Vec::new();
+    for theme in &plan.themes {
+        ids.push(theme.id);
+        for action in &theme.actions {
+            ids.push(action.id);
+            ids.extend(action.milestones.iter().map(|m| m.id));
+        }
+        ids.extend(theme.measures.iter().map(|m| m.id));
+    }
+    ids
+}
+
+/// Gives a freshly decoded plan the identities of the plan loaded from the same text.
+fn assign_ids(plan: &mut Plan, ids: &[ElementId]) {
+    let mut ids = ids.iter().copied();
+    let mut next = || ids.next().unwrap_or_else(ElementId::fresh);
+    for theme in &mut plan.themes {
+        theme.id = next();
+        for action in &mut theme.actions {
+            action.id = next();
+            action.milestones.iter_mut().for_each(|m| m.id = next());
+        }
+        theme.measures.iter_mut().for_each(|m| m.id = next());
+    }
 }
 
 impl Document {
+    /// The plan as loaded or last saved, with its elements' identities.
+    pub fn baseline(&self) -> Plan {
+        let mut diagnostics = Vec::new();
+        let mut plan = decode_plan(&self.source.text, &self.root, &mut diagnostics);
+        assign_ids(&mut plan, &self.ids);
+        plan
+    }
+
     /// The bytes a save of `plan` would write: the original bytes when nothing changed, the
     /// original with just the changed lines patched otherwise, verified by parsing them back.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Vec<Diagnostic>> {
-        if *plan == self.baseline {
-            let text = self.source.text.clone();
+        let baseline = self.baseline();
+        if *plan == baseline {
             return Ok(Rendered {
-                bytes: self.source.encode(&text),
+                bytes: self.bytes(),
                 rewrote_whole_file: false,
-                text,
-                root: self.root.clone(),
+                parsed: None,
             });
         }
         let new_view = plan_view(plan);
+        let text = &self.source.text;
         let patched = patches(
-            &self.source.text,
+            text,
             &self.root,
-            &plan_view(&self.baseline),
+            &plan_view(&baseline),
             &new_view,
             self.source.crlf,
         )
-        .map(|p| apply(&self.source.text, 0, &p));
+        .map(|p| apply(text, 0, &p));
         if let Some(text) = patched {
             if let Ok((root, reread)) = parse_plan(&text) {
                 if reread == *plan {
+                    let bytes = self.source.encode(&text);
                     return Ok(Rendered {
-                        bytes: self.source.encode(&text),
+                        bytes,
                         rewrote_whole_file: false,
-                        text,
-                        root,
+                        parsed: Some((text, root)),
                     });
                 }
             }
         }
-        let text = self.source.line_ends(canonical(plan));
+        self.render_canonical(plan, self.source.line_ends(canonical(plan)))
+    }
+
+    /// The whole plan written canonically (the `fmt` command): `\n` line ends, no BOM.
+    pub fn render_fmt(&self, plan: &Plan) -> Result<Rendered, Vec<Diagnostic>> {
+        let mut rendered = self.render_canonical(plan, canonical(plan))?;
+        if let Some((text, _)) = &rendered.parsed {
+            rendered.bytes = text.as_bytes().to_vec();
+        }
+        Ok(rendered)
+    }
+
+    fn render_canonical(&self, plan: &Plan, text: String) -> Result<Rendered, Vec<Diagnostic>> {
         let (root, reread) = parse_plan(&text)?;
         if reread != *plan {
             let message = "internal error: the canonical form did not read back the same; nothing was written";
@@ -195,16 +239,18 @@ impl Document {
         Ok(Rendered {
             bytes: self.source.encode(&text),
             rewrote_whole_file: true,
-            text,
-            root,
+            parsed: Some((text, root)),
         })
     }
 
-    /// Makes a written rendering the new baseline for the next save.
+    /// Makes a written rendering of `plan` the new baseline for the next save.
     pub fn commit(&mut self, rendered: Rendered, plan: &Plan) {
-        self.source = Source::from_text(rendered.text, self.source.bom);
-        self.root = rendered.root;
-        self.baseline = plan.clone();
+        if let Some((text, root)) = rendered.parsed {
+            let bom = rendered.bytes.starts_with(b"\xEF\xBB\xBF");
+            self.source = Source::from_text(text, bom);
+            self.root = root;
+        }
+        self.ids = element_ids(plan);
     }
 
     /// The file's current text (without BOM).

@@ -134,41 +134,25 @@ impl PlanFile {
     /// Saves the plan: only changed lines are rewritten, atomically; refuses to replace a file
     /// that changed on disk unless `overwrite` says so.
     pub fn save(&mut self, overwrite: Overwrite) -> Result<Saved, SaveError> {
-        self.write_with(overwrite, |rendered| &rendered.bytes)
+        let rendered = self.render()?;
+        self.write(rendered, overwrite)
     }
 
     /// Rewrites the whole file canonically (the `fmt` command), with the same safety checks.
     pub fn save_canonical(&mut self, overwrite: Overwrite) -> Result<Saved, SaveError> {
-        let text = super::emit::canonical(&self.plan);
-        let reread = PlanFile::from_bytes(&self.path, text.as_bytes()).map_err(|e| match e {
-            OpenError::Invalid(error) => SaveError::Invalid(error),
-            OpenError::Io { path, source } => SaveError::Io { path, source },
-        })?;
-        if self.document.bytes() == text.as_bytes() {
-            return Ok(Saved::Unchanged);
-        }
-        self.check_disk(overwrite)?;
-        write_atomic(&self.path, text.as_bytes()).map_err(|source| SaveError::Io {
-            path: self.path.clone(),
-            source,
-        })?;
-        self.document = reread.document;
-        self.on_disk = Fingerprint::of(text.as_bytes());
-        Ok(Saved::RewroteWholeFile)
+        let rendered = self
+            .document
+            .render_fmt(&self.plan)
+            .map_err(|d| self.invalid(d))?;
+        self.write(rendered, overwrite)
     }
 
-    fn write_with(
-        &mut self,
-        overwrite: Overwrite,
-        bytes: impl Fn(&Rendered) -> &Vec<u8>,
-    ) -> Result<Saved, SaveError> {
-        let rendered = self.render()?;
-        if *bytes(&rendered) == self.document.bytes() {
+    fn write(&mut self, rendered: Rendered, overwrite: Overwrite) -> Result<Saved, SaveError> {
+        if rendered.bytes == self.document.bytes() {
             return Ok(Saved::Unchanged);
         }
         self.check_disk(overwrite)?;
-        let new_bytes = bytes(&rendered).clone();
-        write_atomic(&self.path, &new_bytes).map_err(|source| SaveError::Io {
+        write_atomic(&self.path, &rendered.bytes).map_err(|source| SaveError::Io {
             path: self.path.clone(),
             source,
         })?;
@@ -177,8 +161,8 @@ impl PlanFile {
         } else {
             Saved::Patched
         };
+        self.on_disk = Fingerprint::of(&rendered.bytes);
         self.document.commit(rendered, &self.plan);
-        self.on_disk = Fingerprint::of(&new_bytes);
         Ok(outcome)
     }
 

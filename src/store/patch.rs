@@ -75,11 +75,6 @@ fn lookup<'v, K: AsRef<str>>(list: &'v [(K, Value)], key: &str) -> Option<&'v Va
     list.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v)
 }
 
-/// A mapping key's text, when it is a scalar.
-fn key_name(key: &Node) -> Option<&str> {
-    key.scalar().map(|s| s.text.as_str())
-}
-
 impl<'a> Patcher<'a> {
     fn sub(&self) -> Patcher<'a> {
         Patcher {
@@ -149,7 +144,7 @@ impl<'a> Patcher<'a> {
         let order = |key: &str| new.iter().position(|(k, _)| k == key).unwrap_or(usize::MAX);
         let kept: Vec<usize> = entries
             .iter()
-            .filter_map(|(k, _)| key_name(k))
+            .filter_map(|(k, _)| k.text(self.text))
             .map(order)
             .filter(|&o| o != usize::MAX)
             .collect();
@@ -179,7 +174,7 @@ impl<'a> Patcher<'a> {
             if old_value == new_value {
                 continue;
             }
-            let entry = entries.iter().find(|(k, _)| key_name(k) == Some(key));
+            let entry = entries.iter().find(|(k, _)| k.text(self.text) == Some(key));
             match (entry, new_value) {
                 (Some((k, v)), Some(value)) => self.value(k, v, old_value, value, col)?,
                 (Some((k, v)), None) => self.delete_entry(k, v)?,
@@ -237,9 +232,7 @@ impl<'a> Patcher<'a> {
                 }
             }
             Value::List(items)
-                if items.len() == 1
-                    && !node.alias
-                    && node.scalar().is_some_and(|s| !s.is_null()) =>
+                if items.len() == 1 && !node.alias && node.scalar().is_some_and(|s| !s.null) =>
             {
                 let text = self.scalar_like(node, &items[0], col);
                 self.push(node.start, node.end, text);
@@ -270,7 +263,7 @@ impl<'a> Patcher<'a> {
     fn scalar_like(&self, node: &Node, value: &Value, col: usize) -> String {
         let context = Context::Value { key_col: col };
         match (node.scalar(), value) {
-            (Some(old), Value::Text(text)) if !node.alias && !old.is_null() => {
+            (Some(old), Value::Text(text)) if !node.alias && !old.null => {
                 render_like(text, old.style, context)
             }
             _ => scalar_text(value, context),
@@ -298,7 +291,7 @@ impl<'a> Patcher<'a> {
         let mine = order(key);
         let before = entries
             .iter()
-            .filter(|(k, _)| key_name(k).is_some_and(|name| order(name) < mine));
+            .filter(|(k, _)| k.text(self.text).is_some_and(|name| order(name) < mine));
         let text = entry_text(key, value, col);
         match before.max_by_key(|(k, _)| k.start) {
             Some((k, v)) => {

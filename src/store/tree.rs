@@ -47,13 +47,16 @@ pub enum NodeKind {
     },
 }
 
-/// A scalar value as parsed.
+/// A scalar value as parsed. Its text is the source slice it spans, unless quoting, escapes,
+/// folding or an alias make it differ; only then is it stored, which keeps the tree small.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar {
-    /// The value (escapes and folding resolved).
-    pub text: String,
     /// How it was written.
     pub style: Style,
+    /// An unquoted empty value, `~` or `null`: no value at all.
+    pub null: bool,
+    /// The value when it is not simply the source slice.
+    own: Option<Box<str>>,
 }
 
 /// How a scalar was written.
@@ -82,14 +85,6 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-impl Scalar {
-    /// An unquoted empty value, `~` or `null`: no value at all.
-    pub fn is_null(&self) -> bool {
-        self.style == Style::Plain
-            && matches!(self.text.as_str(), "" | "~" | "null" | "Null" | "NULL")
-    }
-}
-
 impl Node {
     /// The scalar, if this is one.
     pub fn scalar(&self) -> Option<&Scalar> {
@@ -101,7 +96,18 @@ impl Node {
 
     /// True for a null scalar.
     pub fn is_null(&self) -> bool {
-        self.scalar().is_some_and(Scalar::is_null)
+        self.scalar().is_some_and(|s| s.null)
+    }
+
+    /// A scalar's value (escapes and folding resolved), given the source text.
+    pub fn text<'a>(&'a self, source: &'a str) -> Option<&'a str> {
+        let scalar = self.scalar()?;
+        Some(
+            scalar
+                .own
+                .as_deref()
+                .unwrap_or(&source[self.start..self.end]),
+        )
     }
 
     /// True for a collection written in flow style.
@@ -113,11 +119,11 @@ impl Node {
     }
 
     /// The entry whose key is the scalar `key`, if this is a mapping.
-    pub fn entry(&self, key: &str) -> Option<&(Node, Node)> {
+    pub fn entry<'n>(&'n self, source: &str, key: &str) -> Option<&'n (Node, Node)> {
         match &self.kind {
-            NodeKind::Map { entries, .. } => entries
-                .iter()
-                .find(|(k, _)| k.scalar().is_some_and(|s| s.text == key)),
+            NodeKind::Map { entries, .. } => {
+                entries.iter().find(|(k, _)| k.text(source) == Some(key))
+            }
             _ => None,
         }
     }
@@ -235,8 +241,10 @@ impl Builder<'_> {
                     end,
                     alias: false,
                     kind: NodeKind::Scalar(Scalar {
-                        text: text.into_owned(),
                         style,
+                        null: style == Style::Plain
+                            && matches!(&*text, "" | "~" | "null" | "Null" | "NULL"),
+                        own: (*text != self.text[start..end]).then(|| text.into()),
                     }),
                 };
                 self.remember(anchor, &node);
@@ -253,11 +261,16 @@ impl Builder<'_> {
                         "aliases expand to too many nodes; write the values out",
                     ));
                 }
+                let mut kind = target.kind.clone();
+                if let NodeKind::Scalar(scalar) = &mut kind {
+                    // The alias's own span is `*name`: keep the anchored value's text.
+                    scalar.own = Some(target.text(self.text).unwrap_or_default().into());
+                }
                 Node {
                     start,
                     end,
                     alias: true,
-                    kind: target.kind.clone(),
+                    kind,
                 }
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -305,9 +318,9 @@ impl Builder<'_> {
                 let value = self.place_empty_value(&key, value);
                 entries.push((key, value));
             }
-            if let Some(duplicate) = duplicate_key(&entries) {
+            if let Some(duplicate) = duplicate_key(self.text, &entries) {
                 let (line, col) = line_col(self.text, duplicate.start);
-                let name = duplicate.scalar().map_or("", |s| s.text.as_str());
+                let name = duplicate.text(self.text).unwrap_or_default();
                 let message =
                     format!("duplicate key '{name}' in the same mapping; remove one of them");
                 return Err(SyntaxError { line, col, message });
@@ -317,8 +330,10 @@ impl Builder<'_> {
                 flow: frame.flow,
             }
         } else {
+            let mut items = frame.items;
+            items.shrink_to_fit();
             NodeKind::Seq {
-                items: frame.items,
+                items,
                 flow: frame.flow,
             }
         };
@@ -407,11 +422,11 @@ fn quoted_end(text: &str, start: usize) -> Option<usize> {
     None
 }
 
-fn duplicate_key(entries: &[(Node, Node)]) -> Option<&Node> {
+fn duplicate_key<'n>(source: &'n str, entries: &'n [(Node, Node)]) -> Option<&'n Node> {
     let mut seen = std::collections::HashSet::new();
     entries
         .iter()
-        .filter_map(|(k, _)| k.scalar().map(|s| (k, s.text.as_str())))
+        .filter_map(|(k, _)| k.text(source).map(|text| (k, text)))
         .find(|(_, text)| !seen.insert(*text))
         .map(|(k, _)| k)
 }
@@ -428,21 +443,22 @@ mod tests {
     fn spans_of_scalars_and_blocks() {
         let text = "a: 1.10\nb: |-\n  x\n  y\n\n# c\nc: 'q'\n";
         let node = root(text);
-        let (_, a) = node.entry("a").unwrap();
+        let (_, a) = node.entry(text, "a").unwrap();
         assert_eq!(&text[a.start..a.end], "1.10");
-        assert_eq!(a.scalar().unwrap().text, "1.10");
-        let (_, b) = node.entry("b").unwrap();
+        assert_eq!(a.text(text), Some("1.10"));
+        let (_, b) = node.entry(text, "b").unwrap();
         assert_eq!(&text[b.start..b.end], "x\n  y");
-        let (_, c) = node.entry("c").unwrap();
+        let (_, c) = node.entry(text, "c").unwrap();
         assert_eq!(
             (c.scalar().unwrap().style, &text[c.start..c.end]),
             (Style::Single, "'q'")
         );
-        let quoted = root("a: 'it''s'  # c\nb: \"say \\\"hi\\\"\"  # d\n");
-        let (_, a) = quoted.entry("a").unwrap();
-        assert_eq!(a.end, 10);
-        let (_, b) = quoted.entry("b").unwrap();
-        assert_eq!(b.end, 31);
+        let quoted_text = "a: 'it''s'  # c\nb: \"say \\\"hi\\\"\"  # d\n";
+        let quoted = root(quoted_text);
+        let (_, a) = quoted.entry(quoted_text, "a").unwrap();
+        assert_eq!((a.end, a.text(quoted_text)), (10, Some("it's")));
+        let (_, b) = quoted.entry(quoted_text, "b").unwrap();
+        assert_eq!((b.end, b.text(quoted_text)), (31, Some("say \"hi\"")));
         assert_eq!(node.end, text.len() - 1);
     }
 
@@ -450,16 +466,18 @@ mod tests {
     fn empty_values_sit_after_their_colon() {
         let text = "- a:\n  b: 1\n- a: 2\n";
         let node = root(text);
-        let (_, a) = node.items()[0].entry("a").unwrap();
+        let (_, a) = node.items()[0].entry(text, "a").unwrap();
         assert_eq!((a.start, a.end), (4, 4));
         assert_eq!(node.items()[0].end, 11);
     }
 
     #[test]
     fn flow_aliases_and_errors() {
-        let node = root("x: &k [1, 2]\ny: *k\n");
-        let (_, x) = node.entry("x").unwrap();
-        let (_, y) = node.entry("y").unwrap();
+        let text = "x: &k [1, 2]\ny: *k\nz: &s v\nw: *s\n";
+        let node = root(text);
+        assert_eq!(node.entry(text, "w").unwrap().1.text(text), Some("v"));
+        let (_, x) = node.entry(text, "x").unwrap();
+        let (_, y) = node.entry(text, "y").unwrap();
         assert!(x.is_flow() && !x.alias && y.alias);
         assert_eq!(y.items().len(), 2);
         let dup = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
