@@ -1,12 +1,13 @@
 //! Property tests: any plan saves and loads back equal; formatting is idempotent; a no-op save
 //! of a file in any style is byte-identical; editing one field of one action changes only the
-//! lines of that field, in canonical files and in files of another style with comments.
+//! lines of that field, in canonical files and in files of another style with comments; adding,
+//! removing, moving and renumbering actions keep the rest of the layout.
 
 use boardplan::model::{
     Action, ActionField, ActionPos, CustomValue, Due, Edit, GlossaryEntry, Measure, Milestone,
     Plan, Rag, Theme,
 };
-use boardplan::store::{canonical, load};
+use boardplan::store::{Loaded, canonical, load};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -515,4 +516,72 @@ proptest! {
             only_field_lines_changed(&text, &new, field.key(), indent)?;
         }
     }
+
+    #[test]
+    fn structural_edits_keep_the_layout(plan in plan().prop_map(without_custom), kind in 0..5usize, a in 0..1000usize, b in 0..1000usize, new in action()) {
+        for text in [canonical(&plan), other_style(&plan)] {
+            let loaded = load(text.as_bytes()).expect("loads");
+            let Some(edited) = structural_edit(&loaded, kind, a, b, new.clone()) else { return Ok(()) };
+            let rendered = loaded.document.render(&edited).expect("renders");
+            prop_assert!(!rendered.rewrote_whole_file, "rewrote the whole file for edit {}\n{}", kind, text);
+            let saved = String::from_utf8(rendered.bytes).expect("utf-8");
+            prop_assert_eq!(&load(saved.as_bytes()).expect("saved file loads").plan, &edited);
+            let comments = |t: &str| t.lines().filter(|l| l.trim_start().starts_with("# theme")).count();
+            prop_assert_eq!(comments(&saved), comments(&text), "theme comments are kept");
+        }
+    }
+}
+
+/// Insert, remove, move within or across themes, or renumber everything.
+fn structural_edit(
+    loaded: &Loaded,
+    kind: usize,
+    a: usize,
+    b: usize,
+    mut new: Action,
+) -> Option<Plan> {
+    let mut plan = loaded.plan.clone();
+    let positions: Vec<ActionPos> = plan.actions().map(|(p, _)| p).collect();
+    let theme = a % plan.themes.len();
+    let edit = match kind {
+        0 => {
+            new.reference = format!("new-{a}");
+            let at = ActionPos {
+                theme,
+                action: b % (plan.themes[theme].actions.len() + 1),
+            };
+            Edit::InsertAction {
+                at,
+                action: Box::new(new),
+            }
+        }
+        1 => Edit::RemoveAction {
+            at: *positions.get(a % positions.len().max(1))?,
+        },
+        2 => {
+            let from = *positions.get(a % positions.len().max(1))?;
+            Edit::MoveAction {
+                from,
+                to: ActionPos {
+                    theme: from.theme,
+                    action: b % plan.themes[from.theme].actions.len(),
+                },
+            }
+        }
+        3 => {
+            let from = *positions.get(a % positions.len().max(1))?;
+            let to_theme = b % plan.themes.len();
+            let len = plan.themes[to_theme].actions.len() + usize::from(to_theme != from.theme);
+            Edit::MoveAction {
+                from,
+                to: ActionPos {
+                    theme: to_theme,
+                    action: b % len.max(1),
+                },
+            }
+        }
+        _ => Edit::renumber_all(&plan),
+    };
+    edit.apply(&mut plan).ok()?;
+    Some(plan)
 }

@@ -1,6 +1,7 @@
 //! Edits as values: applying an edit changes the plan and returns the edit that undoes it.
 
-use super::{Action, ActionPos, Due, OpsError, Plan, Rag, Theme};
+use super::theme_field::set_theme_field;
+use super::{Action, ActionPos, Due, OpsError, Plan, Rag, Theme, ThemeField, parse_rag};
 use std::fmt;
 
 /// A field of an action that can be set on its own.
@@ -48,8 +49,8 @@ pub enum EditError {
     /// The value does not suit the field.
     #[error("'{value}' is not a valid {field}: {why}")]
     BadValue {
-        /// The field.
-        field: ActionField,
+        /// The field's key.
+        field: String,
         /// The value given.
         value: String,
         /// What is expected.
@@ -116,6 +117,15 @@ pub enum Edit {
         /// Index it ends up at.
         to: usize,
     },
+    /// Sets one field of a theme.
+    SetTheme {
+        /// Index of the theme.
+        at: usize,
+        /// Which field.
+        field: ThemeField,
+        /// The new value.
+        value: FieldValue,
+    },
     /// Several edits applied in order, undone together.
     Batch(Vec<Edit>),
 }
@@ -160,17 +170,14 @@ impl ActionField {
     /// (empty clears an optional field).
     pub fn parse_value(self, text: &str) -> Result<FieldValue, EditError> {
         let bad = |why: &str| EditError::BadValue {
-            field: self,
+            field: self.key().to_string(),
             value: text.to_string(),
             why: why.into(),
         };
         match self {
-            ActionField::Rag => match text.trim() {
-                "" | "none" | "None" => Ok(FieldValue::Rag(None)),
-                other => Rag::parse(other)
-                    .map(|r| FieldValue::Rag(Some(r)))
-                    .ok_or_else(|| bad("use red, amber, green, blue or none")),
-            },
+            ActionField::Rag => parse_rag(text)
+                .map(FieldValue::Rag)
+                .ok_or_else(|| bad("use red, amber, green, blue or none")),
             ActionField::Due => match text.trim() {
                 "" => Ok(FieldValue::Due(None)),
                 other => Due::parse_natural(other)
@@ -235,8 +242,49 @@ impl Edit {
                 plan.move_theme(from, to)?;
                 Ok(Edit::MoveTheme { from: to, to: from })
             }
+            Edit::SetTheme { at, field, value } => {
+                let old = set_theme_field(plan, at, field, value)?;
+                Ok(Edit::SetTheme {
+                    at,
+                    field,
+                    value: old,
+                })
+            }
             Edit::Batch(edits) => apply_batch(plan, edits),
         }
+    }
+
+    /// The edit that renumbers every theme `1`, `2`, ... in order and every action
+    /// `<theme ref>.<n>` within its theme.
+    pub fn renumber_all(plan: &Plan) -> Edit {
+        let temporary = |kind: &str, n: usize| format!("\u{0}renumber-{kind}-{n}");
+        let theme_ref = |at: usize, value: String| Edit::SetTheme {
+            at,
+            field: ThemeField::Ref,
+            value: FieldValue::Text(Some(value)),
+        };
+        let action_ref = |at: ActionPos, value: String| Edit::SetAction {
+            at,
+            field: ActionField::Ref,
+            value: FieldValue::Text(Some(value)),
+        };
+        let positions: Vec<ActionPos> = plan.actions().map(|(pos, _)| pos).collect();
+        let mut edits: Vec<Edit> = (0..plan.themes.len())
+            .map(|t| theme_ref(t, temporary("theme", t)))
+            .collect();
+        edits.extend(
+            positions
+                .iter()
+                .enumerate()
+                .map(|(n, &pos)| action_ref(pos, temporary("action", n))),
+        );
+        edits.extend((0..plan.themes.len()).map(|t| theme_ref(t, (t + 1).to_string())));
+        edits.extend(
+            positions
+                .iter()
+                .map(|&pos| action_ref(pos, format!("{}.{}", pos.theme + 1, pos.action + 1))),
+        );
+        Edit::Batch(edits)
     }
 
     /// The edit that renumbers a theme's actions `<theme ref>.<n>` in order.
@@ -286,7 +334,7 @@ fn set_action_field(
     }
     let action = plan.action_mut(at).ok_or(OpsError::NoSuchPosition)?;
     let mismatch = || EditError::BadValue {
-        field,
+        field: field.key().to_string(),
         value: format!("{value:?}"),
         why: "wrong kind of value".into(),
     };
@@ -388,6 +436,51 @@ mod tests {
         assert_eq!(refs, ["1.1", "1.2", "1.3"]);
         undo.apply(&mut plan).unwrap();
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn renumber_all_and_theme_fields() {
+        let mut plan = plan();
+        plan.themes.push(Theme {
+            reference: "B".into(),
+            title: "second".into(),
+            ..Theme::default()
+        });
+        plan.themes.swap(0, 1);
+        plan.themes[0].actions.push(Action {
+            reference: "1.1-x".into(),
+            action: "x".into(),
+            ..Action::default()
+        });
+        let before = plan.clone();
+        let undo = Edit::renumber_all(&plan).apply(&mut plan).unwrap();
+        let refs: Vec<&str> = plan.actions().map(|(_, a)| a.reference.as_str()).collect();
+        assert_eq!(refs, ["1.1", "2.1", "2.2", "2.3"]);
+        assert_eq!(
+            (
+                plan.themes[0].reference.as_str(),
+                plan.themes[1].reference.as_str()
+            ),
+            ("1", "2")
+        );
+        undo.apply(&mut plan).unwrap();
+        assert_eq!(plan, before);
+        let lead = Edit::SetTheme {
+            at: 0,
+            field: ThemeField::Lead,
+            value: FieldValue::Text(Some("Chair".into())),
+        };
+        lead.apply(&mut plan).unwrap();
+        assert_eq!(plan.themes[0].lead.as_deref(), Some("Chair"));
+        let clash = Edit::SetTheme {
+            at: 0,
+            field: ThemeField::Ref,
+            value: FieldValue::Text(Some("1".into())),
+        };
+        assert_eq!(
+            clash.apply(&mut plan),
+            Err(EditError::DuplicateRef("1".into()))
+        );
     }
 
     #[test]

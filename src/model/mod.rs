@@ -10,6 +10,7 @@ mod ops;
 mod plan;
 mod query;
 mod rag;
+mod theme_field;
 mod validate;
 
 pub use due::{Due, DueError};
@@ -18,4 +19,5 @@ pub use ops::{ActionPos, OpsError};
 pub use plan::{Action, CustomValue, ElementId, GlossaryEntry, Measure, Milestone, Plan, Theme};
 pub use query::{OwnerIndex, RagCounts, ThemeSummary};
 pub use rag::Rag;
+pub use theme_field::{ThemeField, parse_rag};
 pub use validate::{Location, Problem, Severity, validate};
