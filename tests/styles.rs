@@ -210,7 +210,7 @@ fn actions_added_to_an_empty_flow_list_and_moved_between_themes() {
     });
     assert!(
         new.ends_with(
-            "        actions:\n        - ref: '2.1'\n          action: Audit the files\n"
+            "        actions:\n            - ref: '2.1'\n              action: Audit the files\n"
         ),
         "{new}"
     );

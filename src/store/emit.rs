@@ -5,34 +5,61 @@ use super::scalar::{self, Context};
 use super::view::{Element, Value, plan_view};
 use crate::model::Plan;
 
+/// How far nested blocks are indented: a mapping's keys beyond their parent key, and a
+/// sequence's dashes beyond their key. New text follows the file's own habit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indent {
+    /// Columns from a key to the keys of the mapping under it.
+    pub map: usize,
+    /// Columns from a key to the dashes of the sequence under it.
+    pub seq: usize,
+}
+
+impl Indent {
+    /// Two spaces for mappings, sequences at their key's column.
+    pub const CANONICAL: Indent = Indent { map: 2, seq: 0 };
+}
+
 /// The whole plan in canonical form.
 pub fn canonical(plan: &Plan) -> String {
-    let mut out = String::new();
-    entries(&mut out, &plan_view(plan).fields, 0, false);
-    out
+    let mut writer = Writer {
+        out: String::new(),
+        indent: Indent::CANONICAL,
+    };
+    writer.entries(&plan_view(plan).fields, 0, false);
+    writer.out
 }
 
 /// Lines for a new mapping entry `key: value` at column `col`, ending in a newline.
-pub fn entry_text(key: &str, value: &Value, col: usize) -> String {
-    let mut out = String::new();
-    entry(&mut out, key, value, col, false);
-    out
+pub fn entry_text(key: &str, value: &Value, col: usize, indent: Indent) -> String {
+    let mut writer = Writer {
+        out: String::new(),
+        indent,
+    };
+    writer.entry(key, value, col, false);
+    writer.out
 }
 
 /// An element's content as a sequence item whose first key follows an existing `- ` and whose
 /// other keys sit at `col`; no final newline.
-pub fn item_content(element: &Element, col: usize) -> String {
-    let mut out = String::new();
-    entries(&mut out, &element.fields, col, true);
-    trim_newline(out)
+pub fn item_content(element: &Element, col: usize, indent: Indent) -> String {
+    let mut writer = Writer {
+        out: String::new(),
+        indent,
+    };
+    writer.entries(&element.fields, col, true);
+    trim_newline(writer.out)
 }
 
 /// What follows `key:` for a value of a block mapping whose key is at `key_col`: ` scalar`, or a
 /// newline and the nested block; no final newline.
-pub fn value_text(value: &Value, key_col: usize) -> String {
-    let mut out = String::new();
-    after_key(&mut out, value, key_col);
-    trim_newline(out)
+pub fn value_text(value: &Value, key_col: usize, indent: Indent) -> String {
+    let mut writer = Writer {
+        out: String::new(),
+        indent,
+    };
+    writer.after_key(value, key_col);
+    trim_newline(writer.out)
 }
 
 /// A list of plain text written in flow style, `[a, b]`, for lists that were written that way.
@@ -54,88 +81,103 @@ fn trim_newline(mut out: String) -> String {
     out
 }
 
-fn pad(out: &mut String, col: usize) {
-    out.extend(std::iter::repeat_n(' ', col));
+/// Writes block YAML with a given indentation habit.
+struct Writer {
+    out: String,
+    indent: Indent,
 }
 
-fn entries<K: AsRef<str>>(out: &mut String, fields: &[(K, Value)], col: usize, first_inline: bool) {
-    for (i, (key, value)) in fields.iter().enumerate() {
-        entry(out, key.as_ref(), value, col, first_inline && i == 0);
+impl Writer {
+    fn pad(&mut self, col: usize) {
+        self.out.extend(std::iter::repeat_n(' ', col));
     }
-}
 
-fn entry(out: &mut String, key: &str, value: &Value, col: usize, inline: bool) {
-    if !inline {
-        pad(out, col);
+    fn entries<K: AsRef<str>>(&mut self, fields: &[(K, Value)], col: usize, first_inline: bool) {
+        for (i, (key, value)) in fields.iter().enumerate() {
+            self.entry(key.as_ref(), value, col, first_inline && i == 0);
+        }
     }
-    out.push_str(&scalar::render(key, Context::Line));
-    out.push(':');
-    after_key(out, value, col);
-}
 
-fn after_key(out: &mut String, value: &Value, col: usize) {
-    match value {
-        Value::List(items) if items.is_empty() => out.push_str(" []\n"),
-        Value::Elements(items) if items.is_empty() => out.push_str(" []\n"),
-        Value::Map(entries) if entries.is_empty() => out.push_str(" {}\n"),
-        Value::List(items) => {
-            out.push('\n');
-            items.iter().for_each(|v| item(out, v, col));
+    fn entry(&mut self, key: &str, value: &Value, col: usize, inline: bool) {
+        if !inline {
+            self.pad(col);
         }
-        Value::Elements(items) => {
-            out.push('\n');
-            items.iter().for_each(|e| element_item(out, e, col));
-        }
-        Value::Map(map) => {
-            out.push('\n');
-            entries(out, map, col + 2, false);
-        }
-        scalar_value => {
-            let text = scalar_text(scalar_value, Context::Value { key_col: col });
-            if !text.is_empty() {
-                out.push(' ');
-                out.push_str(&text);
+        self.out.push_str(&scalar::render(key, Context::Line));
+        self.out.push(':');
+        self.after_key(value, col);
+    }
+
+    fn after_key(&mut self, value: &Value, col: usize) {
+        let (map_col, seq_col) = (col + self.indent.map, col + self.indent.seq);
+        match value {
+            Value::List(items) if items.is_empty() => self.out.push_str(" []\n"),
+            Value::Elements(items) if items.is_empty() => self.out.push_str(" []\n"),
+            Value::Map(entries) if entries.is_empty() => self.out.push_str(" {}\n"),
+            Value::List(items) => {
+                self.out.push('\n');
+                items.iter().for_each(|v| self.item(v, seq_col));
             }
-            out.push('\n');
-        }
-    }
-}
-
-fn item(out: &mut String, value: &Value, dash_col: usize) {
-    pad(out, dash_col);
-    out.push('-');
-    match value {
-        Value::Elements(items) if !items.is_empty() => {
-            out.push('\n');
-            items
-                .iter()
-                .for_each(|e| element_item(out, e, dash_col + 2));
-        }
-        Value::List(items) if !items.is_empty() => {
-            out.push('\n');
-            items.iter().for_each(|v| item(out, v, dash_col + 2));
-        }
-        Value::Map(map) if !map.is_empty() => {
-            out.push(' ');
-            entries(out, map, dash_col + 2, true);
-        }
-        Value::List(_) | Value::Elements(_) => out.push_str(" []\n"),
-        Value::Map(_) => out.push_str(" {}\n"),
-        scalar_value => {
-            let text = scalar_text(scalar_value, Context::Line);
-            if !text.is_empty() {
-                out.push(' ');
-                out.push_str(&text);
+            Value::Elements(items) => {
+                self.out.push('\n');
+                items.iter().for_each(|e| self.element_item(e, seq_col));
             }
-            out.push('\n');
+            Value::Map(map) => {
+                self.out.push('\n');
+                self.entries(map, map_col, false);
+            }
+            scalar_value => {
+                let text = scalar_text(
+                    scalar_value,
+                    Context::Value {
+                        key_col: col,
+                        step: self.indent.map,
+                    },
+                );
+                self.scalar_after(&text);
+            }
         }
     }
-}
 
-fn element_item(out: &mut String, element: &Element, dash_col: usize) {
-    pad(out, dash_col);
-    out.push_str("- ");
-    entries(out, &element.fields, dash_col + 2, true);
+    fn scalar_after(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.out.push(' ');
+            self.out.push_str(text);
+        }
+        self.out.push('\n');
+    }
+
+    fn item(&mut self, value: &Value, dash_col: usize) {
+        self.pad(dash_col);
+        self.out.push('-');
+        match value {
+            Value::Elements(items) if !items.is_empty() => {
+                self.out.push('\n');
+                items
+                    .iter()
+                    .for_each(|e| self.element_item(e, dash_col + 2));
+            }
+            Value::List(items) if !items.is_empty() => {
+                self.out.push('\n');
+                items.iter().for_each(|v| self.item(v, dash_col + 2));
+            }
+            Value::Map(map) if !map.is_empty() => {
+                self.out.push(' ');
+                self.entries(map, dash_col + 2, true);
+            }
+            Value::List(_) | Value::Elements(_) => self.out.push_str(" []\n"),
+            Value::Map(_) => self.out.push_str(" {}\n"),
+            scalar_value => {
+                let text = scalar_text(scalar_value, Context::Line);
+                self.scalar_after(&text);
+            }
+        }
+    }
+
+    fn element_item(&mut self, element: &Element, dash_col: usize) {
+        self.pad(dash_col);
+        self.out.push_str("- ");
+        self.entries(&element.fields, dash_col + 2, true);
+    }
 }
 
 /// A scalar value's text; empty for a plain null (written as nothing after the colon).

@@ -7,7 +7,7 @@
 //! Where the original layout cannot take an edit (flow style, aliases, keys sharing a line),
 //! the smallest enclosing element or value is rewritten canonically instead.
 
-use super::emit::{entry_text, flow_list, item_content, scalar_text, value_text};
+use super::emit::{Indent, entry_text, flow_list, item_content, scalar_text, value_text};
 use super::scalar::{Context, render_like};
 use super::source::{line_start, next_line_start};
 use super::tree::{Node, NodeKind};
@@ -41,8 +41,10 @@ pub fn patches(
     let mut patcher = Patcher {
         text,
         crlf,
+        indent: Indent::CANONICAL,
         out: Vec::new(),
     };
+    patcher.indent = patcher.detect_indent(root).unwrap_or(Indent::CANONICAL);
     patcher.element(root, old, new).ok()?;
     let mut out = patcher.out;
     out.sort_by_key(|p| (p.start, p.end));
@@ -67,6 +69,8 @@ pub fn apply(text: &str, base: usize, patches: &[Patch]) -> String {
 struct Patcher<'a> {
     text: &'a str,
     crlf: bool,
+    /// The file's own indentation habit, for new text.
+    indent: Indent,
     out: Vec<Patch>,
 }
 
@@ -80,6 +84,7 @@ impl<'a> Patcher<'a> {
         Patcher {
             text: self.text,
             crlf: self.crlf,
+            indent: self.indent,
             out: Vec::new(),
         }
     }
@@ -239,8 +244,7 @@ impl<'a> Patcher<'a> {
                 return Ok(());
             }
             Value::List(_) => {
-                let dash_col = self.first_dash(node).map_or(col, |d| self.col(d));
-                self.replace_value(start, end, value_text(new, dash_col));
+                self.replace_value(start, end, value_text(new, col, self.indent));
                 return Ok(());
             }
             Value::Text(_) | Value::Verbatim(_) | Value::Scalar { .. } => {
@@ -255,13 +259,16 @@ impl<'a> Patcher<'a> {
             }
             Value::Map(_) | Value::Elements(_) => {}
         }
-        self.replace_value(start, end, value_text(new, col));
+        self.replace_value(start, end, value_text(new, col, self.indent));
         Ok(())
     }
 
     /// A scalar written in the style the old one had, when it had one.
     fn scalar_like(&self, node: &Node, value: &Value, col: usize) -> String {
-        let context = Context::Value { key_col: col };
+        let context = Context::Value {
+            key_col: col,
+            step: self.indent.map,
+        };
         match (node.scalar(), value) {
             (Some(old), Value::Text(text)) if !node.alias && !old.null => {
                 render_like(text, old.style, context)
@@ -292,7 +299,7 @@ impl<'a> Patcher<'a> {
         let before = entries
             .iter()
             .filter(|(k, _)| k.text(self.text).is_some_and(|name| order(name) < mine));
-        let text = entry_text(key, value, col);
+        let text = entry_text(key, value, col, self.indent);
         match before.max_by_key(|(k, _)| k.start) {
             Some((k, v)) => {
                 let at = next_line_start(self.text, v.end.max(k.end));
@@ -332,12 +339,50 @@ impl<'a> Patcher<'a> {
             .filter(|&d| self.starts_line(d))
     }
 
-    fn first_dash(&self, seq: &Node) -> Option<usize> {
-        match &seq.kind {
-            NodeKind::Seq { items, flow: false } if !seq.alias => {
-                items.first().and_then(|i| self.dash(i))
+    /// How the file indents nested mappings and sequences, from the first of each found.
+    fn detect_indent(&self, node: &Node) -> Option<Indent> {
+        let mut found = (None, None);
+        self.find_indent(node, &mut found, 0);
+        match found {
+            (None, None) => None,
+            (map, seq) => Some(Indent {
+                map: map.unwrap_or(2),
+                seq: seq.unwrap_or(0),
+            }),
+        }
+    }
+
+    fn find_indent(&self, node: &Node, found: &mut (Option<usize>, Option<usize>), depth: usize) {
+        if depth > 8 || (found.0.is_some() && found.1.is_some()) {
+            return;
+        }
+        let Ok(entries) = self.block_entries(node) else {
+            if let NodeKind::Seq { items, flow: false } = &node.kind {
+                items
+                    .iter()
+                    .take(1)
+                    .for_each(|item| self.find_indent(item, found, depth + 1));
             }
-            _ => None,
+            return;
+        };
+        for (key, value) in entries {
+            let key_col = self.col(key.start);
+            match &value.kind {
+                NodeKind::Map {
+                    entries: inner,
+                    flow: false,
+                } if !value.alias && found.0.is_none() => {
+                    let inner_col = inner.first().map_or(key_col, |(k, _)| self.col(k.start));
+                    found.0 = (inner_col > key_col).then(|| inner_col - key_col);
+                }
+                NodeKind::Seq { items, flow: false } if !value.alias && found.1.is_none() => {
+                    if let Some(dash) = items.first().and_then(|i| self.dash(i)) {
+                        found.1 = self.col(dash).checked_sub(key_col);
+                    }
+                }
+                _ => {}
+            }
+            self.find_indent(value, found, depth + 1);
         }
     }
 
@@ -398,7 +443,7 @@ impl<'a> Patcher<'a> {
                     }
                     insert_at = ranges[*i].1;
                 }
-                None => self.insert_line(insert_at, element_item(element, dash_col)),
+                None => self.insert_line(insert_at, element_item(element, dash_col, self.indent)),
             }
         }
     }
@@ -428,7 +473,7 @@ impl<'a> Patcher<'a> {
                     }
                 }
                 None => {
-                    let text = element_item(element, dash_col);
+                    let text = element_item(element, dash_col, self.indent);
                     region.push_str(&if self.crlf {
                         text.replace('\n', "\r\n")
                     } else {
@@ -453,18 +498,18 @@ impl<'a> Patcher<'a> {
             Ok(()) => self.out.extend(sub.out),
             Err(Rewrite) => {
                 let col = self.col(node.start);
-                self.push(node.start, node.end, item_content(new, col));
+                self.push(node.start, node.end, item_content(new, col, self.indent));
             }
         }
     }
 }
 
 /// A new element as a block sequence item with its dash at `dash_col`.
-fn element_item(element: &Element, dash_col: usize) -> String {
+fn element_item(element: &Element, dash_col: usize, indent: Indent) -> String {
     format!(
         "{}- {}\n",
         " ".repeat(dash_col),
-        item_content(element, dash_col + 2)
+        item_content(element, dash_col + 2, indent)
     )
 }
 

@@ -6,10 +6,12 @@ use super::tree::Style;
 /// Where a scalar is written, which limits the styles it may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
-    /// The value of a block mapping entry whose key sits at `key_col`: literal blocks allowed.
+    /// The value of a block mapping entry: literal blocks allowed.
     Value {
-        /// Column of the key; block content goes two columns further in.
+        /// Column of the key.
         key_col: usize,
+        /// How much further in a block's content lines start (1 to 9).
+        step: usize,
     },
     /// A block sequence item or a key: one line.
     Line,
@@ -19,9 +21,9 @@ pub enum Context {
 
 /// Writes `text` canonically for `context`.
 pub fn render(text: &str, context: Context) -> String {
-    if let Context::Value { key_col } = context {
+    if let Context::Value { key_col, step } = context {
         if text.contains('\n') && literal_ok(text) {
-            return literal(text, key_col + 2);
+            return literal(text, key_col, step.clamp(1, 9));
         }
     }
     if plain_ok(text, context == Context::Flow) {
@@ -166,7 +168,7 @@ fn literal_ok(text: &str) -> bool {
             .any(|line| !line.is_empty() && line.trim_matches(' ').is_empty())
 }
 
-fn literal(text: &str, indent: usize) -> String {
+fn literal(text: &str, key_col: usize, step: usize) -> String {
     let (chomp, body) = match text.strip_suffix('\n') {
         None => ("-", text),
         Some(rest) => ("", rest),
@@ -177,7 +179,7 @@ fn literal(text: &str, indent: usize) -> String {
     } else {
         ""
     };
-    let pad = " ".repeat(indent);
+    let pad = " ".repeat(key_col + step);
     let mut out = format!("|{indicator}{chomp}");
     for line in body.split('\n') {
         out.push('\n');
@@ -193,7 +195,10 @@ fn literal(text: &str, indent: usize) -> String {
 mod tests {
     use super::*;
 
-    const VALUE: Context = Context::Value { key_col: 2 };
+    const VALUE: Context = Context::Value {
+        key_col: 2,
+        step: 2,
+    };
 
     #[test]
     fn plain_when_safe_quoted_otherwise() {
