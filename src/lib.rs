@@ -5,7 +5,8 @@
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
 //! - [`export`]: plan -> JSON (more formats later). Uses `model`.
-//! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never a terminal UI.
+//! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never `tui`.
+//! - [`tui`]: the terminal UI (ratatui). Uses `model` and `store`.
 //!
 //! `model`, `store` and `export` never import terminal crates.
 #![forbid(unsafe_code)]
@@ -14,3 +15,4 @@ pub mod cli;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod tui;

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// What to do; with none, shows the store's summary.
+    /// What to do; with none, opens the terminal UI (or, when not on a terminal, the summary).
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The plan store: a folder of year files, or one file (default: ./plans).

@@ -126,6 +126,8 @@ pub enum Edit {
         /// The new value.
         value: FieldValue,
     },
+    /// Replaces the whole plan (restoring recovered edits).
+    ReplacePlan(Box<Plan>),
     /// Several edits applied in order, undone together.
     Batch(Vec<Edit>),
 }
@@ -249,6 +251,9 @@ impl Edit {
                     field,
                     value: old,
                 })
+            }
+            Edit::ReplacePlan(new) => {
+                Ok(Edit::ReplacePlan(Box::new(std::mem::replace(plan, *new))))
             }
             Edit::Batch(edits) => apply_batch(plan, edits),
         }

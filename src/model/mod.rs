@@ -2,10 +2,12 @@
 //!
 //! `plan` holds the types, `rag` and `due` the two rated/dated values, `ops` the structural
 //! operations (find, add, remove, move, renumber), `edit` edits as values with inverses (undo),
-//! `query` derived facts (overdue, RAG counts, owners index) and `validate` the semantic rules.
+//! `query` derived facts (overdue, RAG counts, owners index), `filter` which actions to show and
+//! `validate` the semantic rules.
 
 mod due;
 mod edit;
+mod filter;
 mod ops;
 mod plan;
 mod query;
@@ -15,6 +17,7 @@ mod validate;
 
 pub use due::{Due, DueError};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
+pub use filter::{Filter, RagFilter};
 pub use ops::{ActionPos, OpsError};
 pub use plan::{Action, CustomValue, ElementId, GlossaryEntry, Measure, Milestone, Plan, Theme};
 pub use query::{OwnerIndex, RagCounts, ThemeSummary};

@@ -145,6 +145,31 @@ impl Plan {
         }
     }
 
+    /// Takes the identities of `other`'s elements for the elements of this plan that match them
+    /// (themes and actions by ref, milestones and measures by position within a match), so a
+    /// plan read from elsewhere (a recovery file) saves as edits of `other`, not as a new plan.
+    pub fn adopt_ids(&mut self, other: &Plan) {
+        for theme in &mut self.themes {
+            if let Some(old) = other.themes.iter().find(|t| t.reference == theme.reference) {
+                theme.id = old.id;
+                for (measure, old) in theme.measures.iter_mut().zip(&old.measures) {
+                    measure.id = old.id;
+                }
+            }
+            for action in &mut theme.actions {
+                if let Some(old) = other
+                    .find_action(&action.reference)
+                    .and_then(|p| other.action(p))
+                {
+                    action.id = old.id;
+                    for (milestone, old) in action.milestones.iter_mut().zip(&old.milestones) {
+                        milestone.id = old.id;
+                    }
+                }
+            }
+        }
+    }
+
     /// A ref for a new action in `theme`: one past the highest `<theme ref>.<n>` in use.
     pub fn next_action_ref(&self, theme: usize) -> Option<String> {
         let t = self.themes.get(theme)?;

@@ -1,0 +1,235 @@
+//! Which actions to show: free-text search, owner, rating, overdue, unrated, green-but-overdue.
+//! Filters combine: an action is shown when it passes every active one.
+
+use super::{Action, Plan, Rag};
+use chrono::NaiveDate;
+
+/// The rating an action must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RagFilter {
+    /// Rated this.
+    Rated(Rag),
+    /// Not yet rated.
+    Unrated,
+}
+
+/// A combination of filters; the default shows everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Text that must appear (case-insensitive) in the ref or any text of the action.
+    pub search: String,
+    /// An owner the action must have (short name, or its full name from the glossary).
+    pub owner: Option<String>,
+    /// The rating the action must have.
+    pub rag: Option<RagFilter>,
+    /// Only actions past their deadline and not complete.
+    pub overdue: bool,
+    /// Only actions rated green although past their deadline.
+    pub green_but_overdue: bool,
+}
+
+impl Filter {
+    /// True when some filter is active.
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+
+    /// Does `action` of `plan` pass every active filter on `today`?
+    pub fn matches(&self, plan: &Plan, action: &Action, today: NaiveDate) -> bool {
+        let rag_ok = match self.rag {
+            None => true,
+            Some(RagFilter::Rated(rag)) => action.rag == Some(rag),
+            Some(RagFilter::Unrated) => action.rag.is_none(),
+        };
+        rag_ok
+            && (!self.overdue || action.is_overdue(today))
+            && (!self.green_but_overdue
+                || (action.rag == Some(Rag::Green) && action.is_overdue(today)))
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|owner| has_owner(plan, action, owner))
+            && (self.search.is_empty() || mentions(plan, action, &self.search.to_lowercase()))
+    }
+
+    /// The active filters in words, for the status bar: `"/dataset" owner QEG, red, overdue`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.search.is_empty() {
+            parts.push(format!("/{}", self.search));
+        }
+        if let Some(owner) = &self.owner {
+            parts.push(format!("owner {owner}"));
+        }
+        match self.rag {
+            Some(RagFilter::Rated(rag)) => parts.push(rag.as_str().to_string()),
+            Some(RagFilter::Unrated) => parts.push("unrated".into()),
+            None => {}
+        }
+        if self.overdue {
+            parts.push("overdue".into());
+        }
+        if self.green_but_overdue {
+            parts.push("green but overdue".into());
+        }
+        parts.join(", ")
+    }
+}
+
+fn has_owner(plan: &Plan, action: &Action, owner: &str) -> bool {
+    action
+        .owners
+        .iter()
+        .any(|o| o == owner || plan.owner_full_name(o) == Some(owner))
+}
+
+/// Whether the lower-cased `needle` appears in the action's ref, text, owners or milestones.
+fn mentions(plan: &Plan, action: &Action, needle: &str) -> bool {
+    let found = |text: &str| text.to_lowercase().contains(needle);
+    let optional = |text: &Option<String>| text.as_deref().is_some_and(found);
+    found(&action.reference)
+        || found(&action.action)
+        || optional(&action.outcome)
+        || optional(&action.progress)
+        || optional(&action.notes)
+        || action.due.as_ref().is_some_and(|d| found(&d.to_string()))
+        || action
+            .owners
+            .iter()
+            .any(|o| found(o) || plan.owner_full_name(o).is_some_and(found))
+        || action.milestones.iter().any(|m| {
+            found(&m.milestone) || optional(&m.progress) || m.owners.iter().any(|o| found(o))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Due, GlossaryEntry, Milestone, Theme};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn plan() -> Plan {
+        let action = |r: &str, rag, due, owner: &str, text: &str| Action {
+            reference: r.into(),
+            action: text.into(),
+            rag,
+            due,
+            owners: vec![owner.into()],
+            ..Action::default()
+        };
+        let mut second = action(
+            "1.2",
+            Some(Rag::Green),
+            Some(Due::Date(day(2013, 7, 31))),
+            "SLDG",
+            "Train staff",
+        );
+        second.milestones.push(Milestone {
+            milestone: "Book the venue".into(),
+            ..Milestone::default()
+        });
+        Plan {
+            owners: vec![GlossaryEntry {
+                short: "QEG".into(),
+                full: "Quality & Effectiveness Group".into(),
+            }],
+            themes: vec![Theme {
+                actions: vec![
+                    action(
+                        "1.1",
+                        Some(Rag::Red),
+                        Some(Due::Ongoing),
+                        "QEG",
+                        "Monitor the Dataset",
+                    ),
+                    second,
+                    action(
+                        "1.3",
+                        None,
+                        Some(Due::Month {
+                            year: 2014,
+                            month: 3,
+                        }),
+                        "QEG",
+                        "Audit",
+                    ),
+                ],
+                ..Theme::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    fn shown(filter: &Filter) -> Vec<String> {
+        let plan = plan();
+        plan.actions()
+            .filter(|(_, a)| filter.matches(&plan, a, day(2013, 9, 1)))
+            .map(|(_, a)| a.reference.clone())
+            .collect()
+    }
+
+    #[test]
+    fn each_filter_and_combinations() {
+        assert_eq!(shown(&Filter::default()), ["1.1", "1.2", "1.3"]);
+        assert_eq!(
+            shown(&Filter {
+                search: "dataset".into(),
+                ..Filter::default()
+            }),
+            ["1.1"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                search: "venue".into(),
+                ..Filter::default()
+            }),
+            ["1.2"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                search: "effectiveness".into(),
+                ..Filter::default()
+            }),
+            ["1.1", "1.3"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                owner: Some("QEG".into()),
+                ..Filter::default()
+            }),
+            ["1.1", "1.3"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                rag: Some(RagFilter::Unrated),
+                ..Filter::default()
+            }),
+            ["1.3"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                overdue: true,
+                ..Filter::default()
+            }),
+            ["1.2"]
+        );
+        assert_eq!(
+            shown(&Filter {
+                green_but_overdue: true,
+                ..Filter::default()
+            }),
+            ["1.2"]
+        );
+        let combined = Filter {
+            owner: Some("QEG".into()),
+            rag: Some(RagFilter::Rated(Rag::Red)),
+            ..Filter::default()
+        };
+        assert_eq!(shown(&combined), ["1.1"]);
+        assert_eq!(combined.describe(), "owner QEG, red");
+        assert!(!Filter::default().is_active() && combined.is_active());
+    }
+}

@@ -1,0 +1,242 @@
+//! The whole UI state: the store's years (domain side) and what the screen shows (UI side).
+
+use super::forms::Popup;
+use super::year::{Content, Year};
+use crate::model::{ActionPos, Filter, Plan};
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// What the actions table's rows depend on.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    year: usize,
+    generation: u64,
+    revision: u64,
+    theme_row: usize,
+    filter: Filter,
+}
+
+/// The rows last computed, reused until something they depend on changes, so a key press
+/// costs the same whatever the size of the plan.
+#[derive(Debug, Default)]
+pub struct RowsCache(RefCell<Option<(RowsKey, Rc<Vec<ActionPos>>)>>);
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Themes, actions table and detail.
+    Main,
+    /// RAG counts per theme, overdue and unrated lists, measures.
+    Dashboard,
+}
+
+/// Which pane of the main screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The themes list.
+    Themes,
+    /// The actions table.
+    Actions,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Said as a problem (shown in the error colour).
+    pub error: bool,
+}
+
+/// What the screen shows, apart from the plans themselves.
+#[derive(Debug)]
+pub struct Ui {
+    /// The screen.
+    pub screen: Screen,
+    /// The focused pane.
+    pub focus: Focus,
+    /// Active filters (shared by every year).
+    pub filter: Filter,
+    /// The form or popup on top, if any.
+    pub popup: Option<Popup>,
+    /// The field the open form edits.
+    pub pending: Option<super::forms::Target>,
+    /// The status-bar message.
+    pub message: Option<Message>,
+    /// Rows of the actions table the last frame had room for (for paging).
+    pub page: usize,
+    /// Render without colour (`NO_COLOR`): ratings as letters.
+    pub no_color: bool,
+    /// Set when the app should exit.
+    pub quit: bool,
+    /// The actions table's rows, cached.
+    pub rows: RowsCache,
+    /// Where the last frame drew the panes, for mouse clicks.
+    pub areas: Cell<Areas>,
+}
+
+/// Screen areas of the last frame that the mouse can point at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The themes list's rows.
+    pub themes: Rect,
+    /// The actions table's rows (below its header).
+    pub table: Rect,
+}
+
+/// The application: years of the store, the current one, the UI, and today's date.
+#[derive(Debug)]
+pub struct App {
+    /// The store's year files, oldest first.
+    pub years: Vec<Year>,
+    /// Index of the year shown.
+    pub current: usize,
+    /// Screen state.
+    pub ui: Ui,
+    /// The date overdue is measured against.
+    pub today: NaiveDate,
+}
+
+impl App {
+    /// An app over these files, opened on the most recent year.
+    pub fn new(files: Vec<PathBuf>, today: NaiveDate, no_color: bool) -> App {
+        let mut years: Vec<Year> = files.into_iter().map(Year::new).collect();
+        let current = years.len().saturating_sub(1);
+        if let Some(year) = years.get_mut(current) {
+            year.ensure_loaded();
+        }
+        let ui = Ui {
+            screen: Screen::Main,
+            focus: Focus::Actions,
+            filter: Filter::default(),
+            popup: None,
+            pending: None,
+            message: None,
+            page: 10,
+            no_color,
+            quit: false,
+            rows: RowsCache::default(),
+            areas: Cell::new(Areas::default()),
+        };
+        App {
+            years,
+            current,
+            ui,
+            today,
+        }
+    }
+
+    /// The year shown.
+    pub fn year(&self) -> &Year {
+        &self.years[self.current]
+    }
+
+    /// The year shown, to change it.
+    pub fn year_mut(&mut self) -> &mut Year {
+        &mut self.years[self.current]
+    }
+
+    /// The plan shown, when it loaded.
+    pub fn plan(&self) -> Option<&Plan> {
+        self.year().plan()
+    }
+
+    /// The theme selected in the themes pane; `None` for "all themes".
+    pub fn selected_theme(&self) -> Option<usize> {
+        self.year().cursor.theme_row.checked_sub(1)
+    }
+
+    /// The actions the table shows, in order: the selected theme's (or all), filtered.
+    pub fn rows(&self) -> Rc<Vec<ActionPos>> {
+        let key = RowsKey {
+            year: self.current,
+            generation: self.year().generation,
+            revision: self.year().history.revision(),
+            theme_row: self.year().cursor.theme_row,
+            filter: self.ui.filter.clone(),
+        };
+        if let Some((cached, rows)) = &*self.ui.rows.0.borrow() {
+            if *cached == key {
+                return Rc::clone(rows);
+            }
+        }
+        let rows = Rc::new(self.compute_rows());
+        *self.ui.rows.0.borrow_mut() = Some((key, Rc::clone(&rows)));
+        rows
+    }
+
+    fn compute_rows(&self) -> Vec<ActionPos> {
+        let Some(plan) = self.plan() else {
+            return Vec::new();
+        };
+        let theme = self.selected_theme();
+        plan.actions()
+            .filter(|(pos, _)| theme.is_none_or(|t| t == pos.theme))
+            .filter(|(_, action)| self.ui.filter.matches(plan, action, self.today))
+            .map(|(pos, _)| pos)
+            .collect()
+    }
+
+    /// The selected action, if the table has rows.
+    pub fn selected_action(&self) -> Option<ActionPos> {
+        self.rows().get(self.year().cursor.row).copied()
+    }
+
+    /// Years with unsaved edits.
+    pub fn unsaved(&self) -> Vec<usize> {
+        (0..self.years.len())
+            .filter(|&i| self.years[i].history.dirty())
+            .collect()
+    }
+
+    /// True when the year shown failed to load (read-only).
+    pub fn read_only(&self) -> bool {
+        matches!(self.year().content, Content::Broken { .. })
+    }
+
+    /// Says something in the status bar.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.ui.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Reports a problem in the status bar.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.ui.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Keeps the table cursor on a row that exists and the theme cursor on a theme that exists.
+    pub fn clamp_cursor(&mut self) {
+        let themes = self.plan().map_or(0, |p| p.themes.len());
+        let rows = self.rows().len();
+        let cursor = &mut self.year_mut().cursor;
+        cursor.theme_row = cursor.theme_row.min(themes);
+        cursor.row = cursor.row.min(rows.saturating_sub(1));
+    }
+
+    /// Scrolls the actions table so the selected row is on screen.
+    pub fn scroll_into_view(&mut self) {
+        let page = self.ui.page.max(1);
+        let cursor = &mut self.year_mut().cursor;
+        if cursor.row < cursor.offset {
+            cursor.offset = cursor.row;
+        } else if cursor.row >= cursor.offset + page {
+            cursor.offset = cursor.row + 1 - page;
+        }
+    }
+
+    /// Selects the row showing `pos`, if the table shows it.
+    pub fn select_action(&mut self, pos: ActionPos) {
+        if let Some(row) = self.rows().iter().position(|p| *p == pos) {
+            self.year_mut().cursor.row = row;
+        }
+    }
+}

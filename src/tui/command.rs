@@ -1,0 +1,161 @@
+//! The UI's vocabulary: every command a key can trigger, with its name and what it does.
+//! The keymap, the help overlay and the status-bar hints are all built from this one list.
+
+/// Something the user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move up a page.
+    PageUp,
+    /// Move down a page.
+    PageDown,
+    /// Go to the first row.
+    Home,
+    /// Go to the last row.
+    End,
+    /// Switch between the themes and actions panes.
+    SwitchPane,
+    /// Focus the themes pane.
+    FocusThemes,
+    /// Focus the actions pane.
+    FocusActions,
+    /// Show the previous (older) year file.
+    PrevYear,
+    /// Show the next (newer) year file.
+    NextYear,
+    /// Search refs and all text.
+    Search,
+    /// Filter by rating, overdue, unrated.
+    FilterMenu,
+    /// One owner's actions across all themes.
+    OwnerView,
+    /// Clear every filter.
+    ClearFilters,
+    /// Set the RAG rating.
+    Rag,
+    /// Edit the action text (or theme title).
+    EditText,
+    /// Edit the progress commentary (or theme description).
+    EditProgress,
+    /// Edit the outcome (or theme lead).
+    EditOutcome,
+    /// Edit the notes (or theme accountable member).
+    EditNotes,
+    /// Edit the owners.
+    EditOwners,
+    /// Edit the due date.
+    EditDue,
+    /// Edit the progress in $EDITOR.
+    ExternalEditor,
+    /// Add an action (or a theme, in the themes pane).
+    Add,
+    /// Add a theme.
+    AddTheme,
+    /// Delete the selected action or theme (asks first).
+    Delete,
+    /// Move the selected action or theme up.
+    MoveUp,
+    /// Move the selected action or theme down.
+    MoveDown,
+    /// Renumber the theme's actions (or all themes and actions).
+    Renumber,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save the file.
+    Save,
+    /// Show or hide the RAG dashboard.
+    Dashboard,
+    /// Show the keys.
+    Help,
+    /// Quit (asks when there are unsaved changes).
+    Quit,
+}
+
+impl Command {
+    /// A short name, for hints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Up => "up",
+            Command::Down => "down",
+            Command::PageUp => "page up",
+            Command::PageDown => "page down",
+            Command::Home => "first",
+            Command::End => "last",
+            Command::SwitchPane => "pane",
+            Command::FocusThemes => "themes",
+            Command::FocusActions => "actions",
+            Command::PrevYear => "prev year",
+            Command::NextYear => "next year",
+            Command::Search => "search",
+            Command::FilterMenu => "filter",
+            Command::OwnerView => "owner view",
+            Command::ClearFilters => "clear filters",
+            Command::Rag => "RAG",
+            Command::EditText => "text",
+            Command::EditProgress => "progress",
+            Command::EditOutcome => "outcome",
+            Command::EditNotes => "notes",
+            Command::EditOwners => "owners",
+            Command::EditDue => "due",
+            Command::ExternalEditor => "$EDITOR",
+            Command::Add => "add",
+            Command::AddTheme => "add theme",
+            Command::Delete => "delete",
+            Command::MoveUp => "move up",
+            Command::MoveDown => "move down",
+            Command::Renumber => "renumber",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+            Command::Save => "save",
+            Command::Dashboard => "dashboard",
+            Command::Help => "help",
+            Command::Quit => "quit",
+        }
+    }
+
+    /// What it does, for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Command::Up => "move the selection up",
+            Command::Down => "move the selection down",
+            Command::PageUp => "move up a page",
+            Command::PageDown => "move down a page",
+            Command::Home => "go to the first row",
+            Command::End => "go to the last row",
+            Command::SwitchPane => "switch between the themes and actions panes",
+            Command::FocusThemes => "focus the themes pane",
+            Command::FocusActions => "focus the actions pane",
+            Command::PrevYear => "show the previous year's plan",
+            Command::NextYear => "show the next year's plan",
+            Command::Search => "search refs and all text (Enter keeps the first match selected)",
+            Command::FilterMenu => "filter: rating, unrated, overdue, green but overdue",
+            Command::OwnerView => "show one owner's actions across all themes",
+            Command::ClearFilters => "clear every filter and the search",
+            Command::Rag => "set the RAG rating: r a g b, x clears",
+            Command::EditText => "edit the action text (theme pane: the theme title)",
+            Command::EditProgress => "edit the progress (theme pane: the description)",
+            Command::EditOutcome => "edit the outcome (theme pane: the strategic lead)",
+            Command::EditNotes => "edit the notes (theme pane: the accountable member)",
+            Command::EditOwners => "edit the owners, with completion",
+            Command::EditDue => "edit the due date: \"31 July 2013\", \"March 2014\", ongoing",
+            Command::ExternalEditor => "edit the progress in $EDITOR",
+            Command::Add => "add an action after the selected one (theme pane: a theme)",
+            Command::AddTheme => "add a theme after the selected one",
+            Command::Delete => "delete the selected action or theme (asks first)",
+            Command::MoveUp => "move the selected action or theme up",
+            Command::MoveDown => "move the selected action or theme down",
+            Command::Renumber => "renumber the theme's actions (theme pane: everything)",
+            Command::Undo => "undo the last edit",
+            Command::Redo => "redo the last undone edit",
+            Command::Save => "save the file (only changed lines are written)",
+            Command::Dashboard => "show or hide the RAG dashboard",
+            Command::Help => "show this help",
+            Command::Quit => "quit (asks when there are unsaved changes)",
+        }
+    }
+}

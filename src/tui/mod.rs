@@ -1,0 +1,41 @@
+//! The terminal UI.
+//!
+//! `app` holds the state (the store's `year`s, and the UI state); `command` and `keymap` are the
+//! vocabulary and its keys; `update` and `edits` turn keys into state changes and effects;
+//! `effects` performs them (saving, reloading, `$EDITOR`); `forms` are the popups; `views`
+//! draw from `&App` only; `run` owns the terminal; `recovery` keeps unsaved edits across a
+//! crash; `config` finds the store.
+
+mod app;
+mod command;
+mod config;
+mod edits;
+mod effects;
+mod forms;
+mod keymap;
+mod recovery;
+mod run;
+mod update;
+mod views;
+mod year;
+
+pub use app::App;
+pub use command::Command;
+pub use keymap::{BINDINGS, commands, keys_for};
+pub use update::{handle_key, update};
+pub use views::render;
+
+use crate::store::plan_files;
+use std::path::PathBuf;
+
+/// Opens the UI on a store (a folder of year files, or one file).
+pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let store = config::store_path(path)?;
+    let files = plan_files(&store).map_err(|e| anyhow::anyhow!("{}: {e}", store.display()))?;
+    if files.is_empty() {
+        anyhow::bail!("{}: no .yaml plan files here", store.display());
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    run::run_app(app)
+}

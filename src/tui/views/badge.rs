@@ -1,0 +1,49 @@
+//! RAG ratings as coloured badges, or as letters where there is no colour (`NO_COLOR`).
+
+use crate::model::Rag;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+
+/// The colour of a rating.
+pub fn color(rag: Rag) -> Color {
+    match rag {
+        Rag::Red => Color::Rgb(200, 40, 40),
+        Rag::Amber => Color::Rgb(230, 150, 0),
+        Rag::Green => Color::Rgb(40, 150, 60),
+        Rag::Blue => Color::Rgb(40, 100, 200),
+    }
+}
+
+/// A rating as a badge: ` G ` on green, or `[G]` without colour; unrated is ` ? ` / `[?]`.
+pub fn badge(rag: Option<Rag>, no_color: bool) -> Span<'static> {
+    let letter = rag.map_or('?', Rag::letter);
+    if no_color {
+        return Span::raw(format!("[{letter}]"));
+    }
+    match rag {
+        Some(rag) => Span::styled(
+            format!(" {letter} "),
+            Style::default()
+                .fg(Color::White)
+                .bg(color(rag))
+                .add_modifier(Modifier::BOLD),
+        ),
+        None => Span::styled(" ? ", Style::default().fg(Color::Gray).bg(Color::DarkGray)),
+    }
+}
+
+/// A count of one rating, `G3`, coloured (or plain) and dimmed when zero.
+pub fn count(rag: Option<Rag>, n: usize, no_color: bool) -> Span<'static> {
+    let letter = rag.map_or('?', Rag::letter);
+    let text = format!("{letter}{n}");
+    if no_color || n == 0 {
+        let style = if n == 0 && !no_color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        };
+        return Span::styled(text, style);
+    }
+    let fg = rag.map_or(Color::Gray, color);
+    Span::styled(text, Style::default().fg(fg).add_modifier(Modifier::BOLD))
+}

@@ -1,0 +1,162 @@
+//! The RAG dashboard: ratings per theme as bars, the overdue and unrated actions, the measures.
+
+use super::badge::{badge, color};
+use super::main::clip;
+use crate::model::{Plan, Rag};
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Draws the dashboard into `area`.
+pub fn render_dashboard(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let measures = plan.themes.iter().map(|t| t.measures.len()).sum::<usize>();
+    let [top, bottom] = if measures > 0 {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(100), Constraint::Length(0)]).areas(area)
+    };
+    let [bars, lists] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
+    render_bars(frame, bars, app, plan);
+    render_lists(frame, lists, app, plan);
+    if measures > 0 {
+        render_measures(frame, bottom, app, plan);
+    }
+}
+
+fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Ratings per theme ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_width = 18usize;
+    let bar_width = usize::from(inner.width)
+        .saturating_sub(label_width + 8)
+        .max(4);
+    let most = plan
+        .themes
+        .iter()
+        .map(|t| t.actions.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut lines = Vec::new();
+    for theme in &plan.themes {
+        let counts = theme.rag_counts();
+        let mut spans = vec![Span::raw(format!(
+            "{:<label_width$}",
+            clip(
+                &format!("{} {}", theme.reference, theme.title),
+                label_width - 1
+            )
+        ))];
+        for (rag, n) in [
+            (Some(Rag::Red), counts.red),
+            (Some(Rag::Amber), counts.amber),
+            (Some(Rag::Green), counts.green),
+            (Some(Rag::Blue), counts.blue),
+            (None, counts.unrated),
+        ] {
+            let cells = (n * bar_width).div_ceil(most);
+            if cells == 0 {
+                continue;
+            }
+            let span = if app.ui.no_color {
+                Span::raw(rag.map_or('?', Rag::letter).to_string().repeat(cells))
+            } else {
+                Span::styled(
+                    "█".repeat(cells),
+                    Style::default().fg(rag.map_or(Color::DarkGray, color)),
+                )
+            };
+            spans.push(span);
+        }
+        spans.push(Span::raw(format!(" {}", counts.total())));
+        lines.push(Line::from(spans));
+    }
+    let total = plan.rag_counts();
+    lines.push(Line::default());
+    lines.push(Line::from(format!(
+        "All: {} actions · {} red · {} amber · {} green · {} blue · {} unrated",
+        total.total(),
+        total.red,
+        total.amber,
+        total.green,
+        total.blue,
+        total.unrated
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let [overdue_area, unrated_area] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let width = usize::from(area.width).saturating_sub(18);
+    let overdue: Vec<Line> = plan
+        .overdue_actions(app.today)
+        .map(|(_, a)| {
+            let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
+            Line::from(vec![
+                badge(a.rag, app.ui.no_color),
+                Span::raw(format!(
+                    " {:<6} {due:<10} {}",
+                    a.reference,
+                    clip(a.action.lines().next().unwrap_or(""), width)
+                )),
+            ])
+        })
+        .collect();
+    let title = format!(" Overdue on {}: {} ", app.today, overdue.len());
+    frame.render_widget(
+        Paragraph::new(overdue).block(Block::default().borders(Borders::ALL).title(title)),
+        overdue_area,
+    );
+    let unrated: Vec<Line> = plan
+        .unrated_actions()
+        .map(|(_, a)| {
+            Line::from(format!(
+                "{:<6} {}",
+                a.reference,
+                clip(a.action.lines().next().unwrap_or(""), width + 10)
+            ))
+        })
+        .collect();
+    let title = format!(" Not yet rated: {} ", unrated.len());
+    frame.render_widget(
+        Paragraph::new(unrated).block(Block::default().borders(Borders::ALL).title(title)),
+        unrated_area,
+    );
+}
+
+fn render_measures(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let mut lines = vec![Line::from(format!(
+        "{:<5} {:<40} {:>9} {:>9} {:>9} {:<8}",
+        "Theme", "Measure", "Baseline", "Target", "Latest", "As of"
+    ))];
+    for theme in &plan.themes {
+        for m in &theme.measures {
+            let value = |v: &Option<String>| clip(v.as_deref().unwrap_or("–"), 9);
+            let as_of = m.as_of.as_ref().map(|d| d.to_string()).unwrap_or_default();
+            lines.push(Line::from(vec![
+                badge(m.rag, app.ui.no_color),
+                Span::raw(format!(
+                    " {:<3} {:<40} {:>9} {:>9} {:>9} {:<8}",
+                    clip(&theme.reference, 3),
+                    clip(&m.measure, 40),
+                    value(&m.baseline),
+                    value(&m.target),
+                    value(&m.latest),
+                    clip(&as_of, 8)
+                )),
+            ]));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Measures ")),
+        area,
+    );
+}

@@ -1,0 +1,211 @@
+//! The detail pane: everything about the selected action (or theme), wrapped to fit.
+
+use super::badge::badge;
+use crate::model::{Action, Plan, Theme};
+use crate::tui::app::{App, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Draws the detail pane for the selection.
+pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let block = Block::default().borders(Borders::ALL);
+    let theme = app.selected_theme().and_then(|t| plan.themes.get(t));
+    let (title, lines) = match (
+        app.ui.focus,
+        theme,
+        app.selected_action().and_then(|p| plan.action(p)),
+    ) {
+        (Focus::Themes, Some(theme), _) | (Focus::Actions, Some(theme), None) => (
+            format!(" Theme {} ", theme.reference),
+            theme_lines(app, theme),
+        ),
+        (_, _, Some(action)) => (
+            format!(" Action {} ", action.reference),
+            action_lines(app, plan, action),
+        ),
+        _ => (" Plan ".into(), plan_lines(plan)),
+    };
+    let paragraph = Paragraph::new(lines)
+        .block(block.title(title))
+        .wrap(Wrap { trim: false });
+    frame.render_widget(paragraph, area);
+}
+
+fn heading(text: &str, no_color: bool) -> Line<'static> {
+    let style = if no_color {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    };
+    Line::from(Span::styled(text.to_string(), style))
+}
+
+fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: Option<&str>, no_color: bool) {
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return;
+    };
+    lines.push(heading(title, no_color));
+    lines.extend(text.lines().map(|l| Line::from(l.to_string())));
+    lines.push(Line::default());
+}
+
+fn owners_text(plan: &Plan, owners: &[String]) -> String {
+    let names: Vec<String> = owners
+        .iter()
+        .map(|o| match plan.owner_full_name(o) {
+            Some(full) => format!("{o} ({full})"),
+            None => o.clone(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
+    let no_color = app.ui.no_color;
+    let mut status = vec![badge(action.rag, no_color), Span::raw(" ")];
+    status.push(Span::raw(match action.rag {
+        Some(rag) => rag.as_str().to_string(),
+        None => "not yet rated".into(),
+    }));
+    if let Some(due) = &action.due {
+        status.push(Span::raw(format!("  ·  due {due}")));
+        if action.is_overdue(app.today) {
+            let style = if no_color {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default().fg(Color::LightRed)
+            };
+            status.push(Span::styled("  OVERDUE", style));
+        } else if due.is_free_text() {
+            status.push(Span::styled(
+                "  (not a date)",
+                Style::default().add_modifier(Modifier::DIM),
+            ));
+        }
+    }
+    let mut lines = vec![Line::from(status), Line::default()];
+    text_block(&mut lines, "Action", Some(&action.action), no_color);
+    if !action.owners.is_empty() {
+        text_block(
+            &mut lines,
+            "Owners",
+            Some(&owners_text(plan, &action.owners)),
+            no_color,
+        );
+    }
+    text_block(&mut lines, "Outcome", action.outcome.as_deref(), no_color);
+    text_block(&mut lines, "Progress", action.progress.as_deref(), no_color);
+    if !action.milestones.is_empty() {
+        lines.push(heading("Milestones", no_color));
+        for milestone in &action.milestones {
+            let mut line = vec![
+                badge(milestone.rag, no_color),
+                Span::raw(format!(" {}", milestone.milestone.replace('\n', " "))),
+            ];
+            let mut facts = Vec::new();
+            if !milestone.owners.is_empty() {
+                facts.push(milestone.owners.join(", "));
+            }
+            if let Some(due) = &milestone.due {
+                facts.push(format!("due {due}"));
+            }
+            if !facts.is_empty() {
+                line.push(Span::styled(
+                    format!(" — {}", facts.join(", ")),
+                    Style::default().add_modifier(Modifier::DIM),
+                ));
+            }
+            lines.push(Line::from(line));
+            if let Some(progress) = &milestone.progress {
+                lines.push(Line::from(format!("    {}", progress.replace('\n', " "))));
+            }
+        }
+        lines.push(Line::default());
+    }
+    text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
+    lines
+}
+
+fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let no_color = app.ui.no_color;
+    let counts = theme.rag_counts();
+    let summary = format!(
+        "{} actions: {} red, {} amber, {} green, {} blue, {} unrated; {} overdue",
+        counts.total(),
+        counts.red,
+        counts.amber,
+        counts.green,
+        counts.blue,
+        counts.unrated,
+        theme
+            .actions
+            .iter()
+            .filter(|a| a.is_overdue(app.today))
+            .count()
+    );
+    let mut lines = vec![
+        Line::from(vec![
+            badge(theme.rag, no_color),
+            Span::raw(format!(" {summary}")),
+        ]),
+        Line::default(),
+    ];
+    text_block(&mut lines, "Title", Some(&theme.title), no_color);
+    text_block(
+        &mut lines,
+        "Description",
+        theme.description.as_deref(),
+        no_color,
+    );
+    text_block(
+        &mut lines,
+        "Strategic lead",
+        theme.lead.as_deref(),
+        no_color,
+    );
+    text_block(
+        &mut lines,
+        "Accountable",
+        theme.accountable.as_deref(),
+        no_color,
+    );
+    if !theme.measures.is_empty() {
+        lines.push(heading("Measures", no_color));
+        for m in &theme.measures {
+            let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+            let as_of = m
+                .as_of
+                .as_ref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                badge(m.rag, no_color),
+                Span::raw(format!(" {}", m.measure)),
+            ]));
+            lines.push(Line::from(format!(
+                "    baseline {} · target {} · latest {}{as_of}",
+                value(&m.baseline),
+                value(&m.target),
+                value(&m.latest)
+            )));
+        }
+    }
+    lines
+}
+
+fn plan_lines(plan: &Plan) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(plan.title.clone()),
+        Line::from(plan.board.clone()),
+        Line::default(),
+    ];
+    if let Some(vision) = &plan.vision {
+        lines.extend(vision.lines().map(|l| Line::from(l.to_string())));
+    }
+    lines
+}

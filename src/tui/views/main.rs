@@ -1,0 +1,228 @@
+//! The main screen: the themes pane with RAG counts, the actions table, the detail pane.
+
+use super::badge::{badge, count};
+use super::detail::render_detail;
+use crate::model::{Plan, Rag, RagCounts};
+use crate::tui::app::{App, Areas, Focus};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+/// Draws the main screen into `area`.
+pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+    let themes_width = (area.width / 4).clamp(22, 40);
+    let [themes_area, rest] =
+        Layout::horizontal([Constraint::Length(themes_width), Constraint::Min(20)]).areas(area);
+    let (table_area, detail_area) = if rest.width >= 120 {
+        let [table, detail] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(rest);
+        (table, detail)
+    } else {
+        let [table, detail] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
+        (table, detail)
+    };
+    let themes_rows = render_themes(frame, themes_area, app, plan);
+    let table_rows = render_table(frame, table_area, app, plan);
+    render_detail(frame, detail_area, app, plan);
+    app.ui.areas.set(Areas {
+        themes: themes_rows,
+        table: table_rows,
+    });
+}
+
+fn pane(title: String, focused: bool, no_color: bool) -> Block<'static> {
+    let style = match (focused, no_color) {
+        (true, false) => Style::default().fg(Color::Cyan),
+        (true, true) => Style::default().add_modifier(Modifier::BOLD),
+        _ => Style::default(),
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(title)
+}
+
+fn counts_spans(counts: &RagCounts, no_color: bool) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for rag in [
+        Some(Rag::Red),
+        Some(Rag::Amber),
+        Some(Rag::Green),
+        Some(Rag::Blue),
+        None,
+    ] {
+        spans.push(Span::raw(" "));
+        spans.push(count(rag, counts.get(rag), no_color));
+    }
+    spans
+}
+
+/// Draws the themes pane; returns the area of its rows.
+fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
+    let focused = app.ui.focus == Focus::Themes;
+    let block = pane(" Themes ".into(), focused, app.ui.no_color);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let selected = app.year().cursor.theme_row;
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    let all = std::iter::once((
+        "".to_string(),
+        "All themes".to_string(),
+        plan.rag_counts(),
+        None,
+    ));
+    let themes = plan
+        .themes
+        .iter()
+        .map(|t| (t.reference.clone(), t.title.clone(), t.rag_counts(), t.rag));
+    for (row, (reference, title, counts, rag)) in all.chain(themes).enumerate() {
+        let highlight = row == selected;
+        let style = highlight_style(highlight, focused, app.ui.no_color);
+        let mut head = vec![Span::styled(if highlight { "▶ " } else { "  " }, style)];
+        if let Some(rag) = rag {
+            head.push(badge(Some(rag), app.ui.no_color));
+            head.push(Span::raw(" "));
+        }
+        let label = if reference.is_empty() {
+            title
+        } else {
+            format!("{reference} {title}")
+        };
+        let used: usize = head.iter().map(|s| s.width()).sum();
+        head.push(Span::styled(
+            clip(&label, width.saturating_sub(used)),
+            style,
+        ));
+        lines.push(Line::from(head));
+        let mut counts_line = vec![Span::raw("   ")];
+        counts_line.extend(counts_spans(&counts, app.ui.no_color));
+        lines.push(Line::from(counts_line));
+    }
+    let visible = usize::from(inner.height).max(2);
+    let first = (selected * 2 + 2).saturating_sub(visible);
+    let shown: Vec<Line> = lines.into_iter().skip(first - first % 2).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    inner
+}
+
+fn highlight_style(selected: bool, focused: bool, no_color: bool) -> Style {
+    match (selected, focused, no_color) {
+        (false, _, _) => Style::default(),
+        (true, _, true) => Style::default().add_modifier(Modifier::REVERSED),
+        (true, true, false) => Style::default()
+            .bg(Color::Rgb(40, 60, 90))
+            .add_modifier(Modifier::BOLD),
+        (true, false, false) => Style::default().bg(Color::Rgb(45, 45, 45)),
+    }
+}
+
+/// Draws the actions table (only the rows on screen); returns the area of its rows.
+fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
+    let rows = app.rows();
+    let focused = app.ui.focus == Focus::Actions;
+    let scope = match app.selected_theme().and_then(|t| plan.themes.get(t)) {
+        Some(theme) => format!("Theme {}", theme.reference),
+        None => "All themes".into(),
+    };
+    let title = format!(" Actions · {scope} · {} shown ", rows.len());
+    let block = pane(title, focused, app.ui.no_color);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let body = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let height = usize::from(body.height);
+    let cursor = app.year().cursor;
+    let offset = visible_offset(cursor.row, cursor.offset, height);
+    let owners_width: u16 = if inner.width >= 70 { 18 } else { 10 };
+    let widths = [
+        Constraint::Length(6),
+        Constraint::Min(10),
+        Constraint::Length(owners_width),
+        Constraint::Length(11),
+        Constraint::Length(3),
+    ];
+    let header = Row::new(["Ref", "Action", "Owners", "Due", "RAG"])
+        .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let body_rows: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .filter_map(|(i, pos)| {
+            let action = plan.action(*pos)?;
+            let overdue = action.is_overdue(app.today);
+            let due = match &action.due {
+                Some(due) if overdue => format!("{due}!"),
+                Some(due) if due.is_free_text() => format!("~{due}"),
+                Some(due) => due.to_string(),
+                None => String::new(),
+            };
+            let due_style = if overdue && !app.ui.no_color {
+                Style::default().fg(Color::LightRed)
+            } else {
+                Style::default()
+            };
+            let text = action
+                .action
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let row = Row::new([
+                Cell::from(action.reference.clone()),
+                Cell::from(text),
+                Cell::from(action.owners.join(", ")),
+                Cell::from(Span::styled(due, due_style)),
+                Cell::from(badge(action.rag, app.ui.no_color)),
+            ]);
+            Some(row.style(highlight_style(i == cursor.row, focused, app.ui.no_color)))
+        })
+        .collect();
+    let table = Table::new(body_rows, widths)
+        .header(header)
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+    if rows.is_empty() {
+        let note = if app.ui.filter.is_active() {
+            "No action matches the filters (c clears them)."
+        } else {
+            "No actions yet (a adds one)."
+        };
+        frame.render_widget(
+            Paragraph::new(note).style(Style::default().add_modifier(Modifier::DIM)),
+            body,
+        );
+    }
+    body
+}
+
+/// The first row to draw so that `row` is visible in `height` rows, preferring `offset`.
+pub fn visible_offset(row: usize, offset: usize, height: usize) -> usize {
+    if height == 0 || row < offset {
+        row
+    } else if row >= offset + height {
+        row + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}

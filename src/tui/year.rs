@@ -1,0 +1,216 @@
+//! One year file of the store as the UI holds it: loaded lazily, with its own undo history,
+//! unsaved marker and cursor, so switching years never loses a position or an edit.
+
+use crate::model::{Edit, EditError, Plan};
+use crate::store::{Diagnostic, OpenError, PlanFile};
+use std::path::{Path, PathBuf};
+
+/// Where the user is in a year's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    /// Selected theme row: 0 is "all themes", `n` is theme `n - 1`.
+    pub theme_row: usize,
+    /// Selected row of the actions table.
+    pub row: usize,
+    /// First actions-table row on screen.
+    pub offset: usize,
+}
+
+/// Undo and redo stacks, and revision numbers that tell whether there are unsaved edits: every
+/// state of the plan has a number, and undoing back to the saved state makes it clean again.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Inverse edits, each with the revision it leads back to.
+    undo: Vec<(Edit, u64)>,
+    /// Undone edits, each with the revision it leads forward to.
+    redo: Vec<(Edit, u64)>,
+    revision: u64,
+    saved: u64,
+    issued: u64,
+}
+
+impl History {
+    /// Records an applied edit by its inverse.
+    pub fn push(&mut self, inverse: Edit) {
+        self.undo.push((inverse, self.revision));
+        self.redo.clear();
+        self.issued += 1;
+        self.revision = self.issued;
+    }
+
+    /// True when the plan differs from what was loaded or last saved.
+    pub fn dirty(&self) -> bool {
+        self.revision != self.saved
+    }
+
+    /// Marks the current revision as saved.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.revision;
+    }
+
+    /// The current revision; changes with every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+}
+
+/// A year file's state.
+#[derive(Debug)]
+pub enum Content {
+    /// Not read yet (years other than the one opened first load on demand).
+    NotLoaded,
+    /// Loaded and editable.
+    Plan(Box<PlanFile>),
+    /// Failed to load: shown read-only with its errors, never written.
+    Broken {
+        /// The file's text, if it could be read.
+        text: String,
+        /// What is wrong, with line numbers.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// One year of the store.
+#[derive(Debug)]
+pub struct Year {
+    /// The file.
+    pub path: PathBuf,
+    /// Its content.
+    pub content: Content,
+    /// Undo/redo and the unsaved marker.
+    pub history: History,
+    /// Where the user is.
+    pub cursor: Cursor,
+    /// How many times the file was read; anything cached from an older reading is stale.
+    pub generation: u64,
+    /// The user was already told the file changed on disk.
+    pub disk_warned: bool,
+}
+
+impl Year {
+    /// A year not read yet.
+    pub fn new(path: PathBuf) -> Year {
+        Year {
+            path,
+            content: Content::NotLoaded,
+            history: History::default(),
+            cursor: Cursor::default(),
+            generation: 0,
+            disk_warned: false,
+        }
+    }
+
+    /// Reads the file if that has not happened yet.
+    pub fn ensure_loaded(&mut self) {
+        if matches!(self.content, Content::NotLoaded) {
+            self.content = read(&self.path);
+            self.generation += 1;
+        }
+    }
+
+    /// Reads the file again, dropping unsaved edits and history.
+    pub fn reload(&mut self) {
+        self.content = read(&self.path);
+        self.history = History::default();
+        self.generation += 1;
+        self.disk_warned = false;
+    }
+
+    /// The plan, when loaded.
+    pub fn plan(&self) -> Option<&Plan> {
+        match &self.content {
+            Content::Plan(file) => Some(&file.plan),
+            _ => None,
+        }
+    }
+
+    /// The open file, when loaded.
+    pub fn file(&self) -> Option<&PlanFile> {
+        match &self.content {
+            Content::Plan(file) => Some(file),
+            _ => None,
+        }
+    }
+
+    /// The open file, to save it.
+    pub fn file_mut(&mut self) -> Option<&mut PlanFile> {
+        match &mut self.content {
+            Content::Plan(file) => Some(file),
+            _ => None,
+        }
+    }
+
+    /// The file name, for the status bar.
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Applies an edit, recording its inverse for undo.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let Content::Plan(file) = &mut self.content else {
+            return Ok(());
+        };
+        let inverse = edit.apply(&mut file.plan)?;
+        self.history.push(inverse);
+        Ok(())
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    /// Redoes the last undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> bool {
+        let Content::Plan(file) = &mut self.content else {
+            return false;
+        };
+        let history = &mut self.history;
+        let (from, to) = if undo {
+            (&mut history.undo, &mut history.redo)
+        } else {
+            (&mut history.redo, &mut history.undo)
+        };
+        let Some((edit, revision)) = from.pop() else {
+            return false;
+        };
+        match edit.apply(&mut file.plan) {
+            Ok(inverse) => {
+                to.push((inverse, history.revision));
+                history.revision = revision;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+fn read(path: &Path) -> Content {
+    match PlanFile::open(path) {
+        Ok(file) => Content::Plan(Box::new(file)),
+        Err(OpenError::Invalid(error)) => {
+            let text = std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            Content::Broken {
+                text,
+                diagnostics: error.diagnostics,
+            }
+        }
+        Err(OpenError::Io { source, .. }) => Content::Broken {
+            text: String::new(),
+            diagnostics: vec![Diagnostic::error(
+                1,
+                1,
+                format!("cannot read the file: {source}"),
+            )],
+        },
+    }
+}
