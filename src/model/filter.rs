@@ -83,9 +83,27 @@ fn has_owner(plan: &Plan, action: &Action, owner: &str) -> bool {
         .any(|o| o == owner || plan.owner_full_name(o) == Some(owner))
 }
 
+/// Whether `haystack` contains the lower-cased `needle`, ignoring case; without allocating
+/// when both are ASCII (the common case), so searching a large plan stays fast.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if !(haystack.is_ascii() && needle.is_ascii()) {
+        return haystack.to_lowercase().contains(needle);
+    }
+    let (hay, pattern) = (haystack.as_bytes(), needle.as_bytes());
+    let first = pattern[0];
+    hay.len() >= pattern.len()
+        && (0..=hay.len() - pattern.len()).any(|i| {
+            hay[i].to_ascii_lowercase() == first
+                && hay[i..i + pattern.len()].eq_ignore_ascii_case(pattern)
+        })
+}
+
 /// Whether the lower-cased `needle` appears in the action's ref, text, owners or milestones.
 fn mentions(plan: &Plan, action: &Action, needle: &str) -> bool {
-    let found = |text: &str| text.to_lowercase().contains(needle);
+    let found = |text: &str| contains_folded(text, needle);
     let optional = |text: &Option<String>| text.as_deref().is_some_and(found);
     found(&action.reference)
         || found(&action.action)
@@ -231,5 +249,13 @@ mod tests {
         assert_eq!(shown(&combined), ["1.1"]);
         assert_eq!(combined.describe(), "owner QEG, red");
         assert!(!Filter::default().is_active() && combined.is_active());
+    }
+
+    #[test]
+    fn case_folding_with_and_without_ascii() {
+        assert!(contains_folded("Monitor the DATASET", "dataset"));
+        assert!(contains_folded("Étude des CAS", "étude"));
+        assert!(!contains_folded("short", "much longer needle"));
+        assert!(contains_folded("anything", ""));
     }
 }

@@ -2,7 +2,7 @@
 
 use super::forms::Popup;
 use super::year::{Content, Year};
-use crate::model::{ActionPos, Filter, Plan};
+use crate::model::{ActionPos, Filter, Plan, RagCounts};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::cell::{Cell, RefCell};
@@ -19,10 +19,41 @@ struct RowsKey {
     filter: Filter,
 }
 
+impl RowsKey {
+    /// True when rows for `self` are a subset of rows for `before`: only the search changed,
+    /// and it grew (typing more letters only narrows), so the old rows can be filtered again.
+    fn narrows(&self, before: &RowsKey) -> bool {
+        let same_but_search = Filter {
+            search: before.filter.search.clone(),
+            ..self.filter.clone()
+        } == before.filter;
+        (self.year, self.generation, self.revision, self.theme_row)
+            == (
+                before.year,
+                before.generation,
+                before.revision,
+                before.theme_row,
+            )
+            && same_but_search
+            && self
+                .filter
+                .search
+                .to_lowercase()
+                .contains(&before.filter.search.to_lowercase())
+    }
+}
+
 /// The rows last computed, reused until something they depend on changes, so a key press
 /// costs the same whatever the size of the plan.
 #[derive(Debug, Default)]
 pub struct RowsCache(RefCell<Option<(RowsKey, Rc<Vec<ActionPos>>)>>);
+
+/// Which reading and revision of which year something was computed from.
+type Version = (usize, u64, u64);
+
+/// The whole plan's RAG counts, kept until the plan changes.
+#[derive(Debug, Default)]
+pub struct CountsCache(Cell<Option<(Version, RagCounts)>>);
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +105,8 @@ pub struct Ui {
     pub quit: bool,
     /// The actions table's rows, cached.
     pub rows: RowsCache,
+    /// The plan's RAG counts, cached.
+    pub counts: CountsCache,
     /// Where the last frame drew the panes, for mouse clicks.
     pub areas: Cell<Areas>,
 }
@@ -85,6 +118,8 @@ pub struct Areas {
     pub themes: Rect,
     /// The actions table's rows (below its header).
     pub table: Rect,
+    /// The themes row (0 is "all themes") drawn first in the themes pane.
+    pub first_theme: usize,
 }
 
 /// The application: years of the store, the current one, the UI, and today's date.
@@ -119,6 +154,7 @@ impl App {
             no_color,
             quit: false,
             rows: RowsCache::default(),
+            counts: CountsCache::default(),
             areas: Cell::new(Areas::default()),
         };
         App {
@@ -158,14 +194,44 @@ impl App {
             theme_row: self.year().cursor.theme_row,
             filter: self.ui.filter.clone(),
         };
-        if let Some((cached, rows)) = &*self.ui.rows.0.borrow() {
-            if *cached == key {
-                return Rc::clone(rows);
-            }
-        }
-        let rows = Rc::new(self.compute_rows());
+        let cached = self.ui.rows.0.borrow().clone();
+        let rows = match cached {
+            Some((before, rows)) if before == key => return rows,
+            Some((before, rows)) if key.narrows(&before) => Rc::new(self.narrow_rows(&rows)),
+            _ => Rc::new(self.compute_rows()),
+        };
         *self.ui.rows.0.borrow_mut() = Some((key, Rc::clone(&rows)));
         rows
+    }
+
+    fn narrow_rows(&self, rows: &[ActionPos]) -> Vec<ActionPos> {
+        let Some(plan) = self.plan() else {
+            return Vec::new();
+        };
+        rows.iter()
+            .copied()
+            .filter(|pos| {
+                plan.action(*pos)
+                    .is_some_and(|action| self.ui.filter.matches(plan, action, self.today))
+            })
+            .collect()
+    }
+
+    /// RAG counts of every action in the year shown.
+    pub fn total_counts(&self) -> RagCounts {
+        let key = (
+            self.current,
+            self.year().generation,
+            self.year().history.revision(),
+        );
+        if let Some((cached, counts)) = self.ui.counts.0.get() {
+            if cached == key {
+                return counts;
+            }
+        }
+        let counts = self.plan().map(Plan::rag_counts).unwrap_or_default();
+        self.ui.counts.0.set(Some((key, counts)));
+        counts
     }
 
     fn compute_rows(&self) -> Vec<ActionPos> {

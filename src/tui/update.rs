@@ -322,7 +322,7 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) {
         }
         MouseEventKind::Down(MouseButton::Left) if inside(areas.themes) => {
             let themes = app.plan().map_or(0, |p| p.themes.len());
-            let row = usize::from(event.row - areas.themes.y) / 2;
+            let row = areas.first_theme + usize::from(event.row - areas.themes.y) / 2;
             let cursor = &mut app.year_mut().cursor;
             if row <= themes && row != cursor.theme_row {
                 cursor.theme_row = row;

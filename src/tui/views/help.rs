@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// Keys that forms and popups understand, which are not commands of the main screen.
 const FORM_KEYS: &[(&str, &str)] = &[
@@ -67,7 +67,10 @@ pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
     let block = Block::default().borders(Borders::ALL).title(title);
     let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((offset, 0)),
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((offset, 0)),
         popup,
     );
 }

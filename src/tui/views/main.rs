@@ -25,12 +25,13 @@ pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
             Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
         (table, detail)
     };
-    let themes_rows = render_themes(frame, themes_area, app, plan);
+    let (themes_rows, first_theme) = render_themes(frame, themes_area, app, plan);
     let table_rows = render_table(frame, table_area, app, plan);
     render_detail(frame, detail_area, app, plan);
     app.ui.areas.set(Areas {
         themes: themes_rows,
         table: table_rows,
+        first_theme,
     });
 }
 
@@ -61,26 +62,27 @@ fn counts_spans(counts: &RagCounts, no_color: bool) -> Vec<Span<'static>> {
     spans
 }
 
-/// Draws the themes pane; returns the area of its rows.
-fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
+/// Draws the themes pane (only the themes on screen); returns the area of its rows and the
+/// first theme row drawn.
+fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (Rect, usize) {
     let focused = app.ui.focus == Focus::Themes;
     let block = pane(" Themes ".into(), focused, app.ui.no_color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let selected = app.year().cursor.theme_row;
     let width = usize::from(inner.width);
-    let mut lines = Vec::new();
-    let all = std::iter::once((
-        "".to_string(),
-        "All themes".to_string(),
-        plan.rag_counts(),
-        None,
-    ));
-    let themes = plan
-        .themes
-        .iter()
-        .map(|t| (t.reference.clone(), t.title.clone(), t.rag_counts(), t.rag));
-    for (row, (reference, title, counts, rag)) in all.chain(themes).enumerate() {
+    let visible = (usize::from(inner.height) / 2).max(1);
+    let first = (selected + 1).saturating_sub(visible);
+    let mut lines = Vec::with_capacity(visible * 2);
+    for row in first..(first + visible).min(plan.themes.len() + 1) {
+        let (label, counts, rag) = match row.checked_sub(1).and_then(|t| plan.themes.get(t)) {
+            Some(theme) => (
+                format!("{} {}", theme.reference, theme.title),
+                theme.rag_counts(),
+                theme.rag,
+            ),
+            None => ("All themes".to_string(), app.total_counts(), None),
+        };
         let highlight = row == selected;
         let style = highlight_style(highlight, focused, app.ui.no_color);
         let mut head = vec![Span::styled(if highlight { "▶ " } else { "  " }, style)];
@@ -88,11 +90,6 @@ fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect 
             head.push(badge(Some(rag), app.ui.no_color));
             head.push(Span::raw(" "));
         }
-        let label = if reference.is_empty() {
-            title
-        } else {
-            format!("{reference} {title}")
-        };
         let used: usize = head.iter().map(|s| s.width()).sum();
         head.push(Span::styled(
             clip(&label, width.saturating_sub(used)),
@@ -103,11 +100,8 @@ fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect 
         counts_line.extend(counts_spans(&counts, app.ui.no_color));
         lines.push(Line::from(counts_line));
     }
-    let visible = usize::from(inner.height).max(2);
-    let first = (selected * 2 + 2).saturating_sub(visible);
-    let shown: Vec<Line> = lines.into_iter().skip(first - first % 2).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    inner
+    frame.render_widget(Paragraph::new(lines), inner);
+    (inner, first)
 }
 
 fn highlight_style(selected: bool, focused: bool, no_color: bool) -> Style {

@@ -14,7 +14,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
     let year = app.year();
     let text = match year.plan() {
         Some(plan) => format!(" {} · {} · {}", plan.board, plan.title, plan.period),
-        None => format!(" {}", year.path.display()),
+        None => format!(" {}", year.name()),
     };
     let position = format!("year {}/{} ([ ]) ", app.current + 1, app.years.len());
     let width = usize::from(area.width).saturating_sub(position.chars().count());
