@@ -1,7 +1,7 @@
 //! Which actions to show: free-text search, owner, rating, overdue, unrated, green-but-overdue.
 //! Filters combine: an action is shown when it passes every active one.
 
-use super::{Action, Plan, Rag};
+use super::{Action, Due, Plan, Rag};
 use chrono::NaiveDate;
 
 /// The rating an action must have.
@@ -76,6 +76,19 @@ impl Filter {
     }
 }
 
+/// Whether a timescale, as shown, contains the needle (dates are only spelled out when the
+/// needle could be part of one).
+fn due_mentions(due: &Due, needle: &str) -> bool {
+    match due {
+        Due::Text(text) => contains_folded(text, needle),
+        Due::Ongoing => "ongoing".contains(needle),
+        Due::Date(_) | Due::Month { .. } => {
+            needle.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && due.to_string().contains(needle)
+        }
+    }
+}
+
 fn has_owner(plan: &Plan, action: &Action, owner: &str) -> bool {
     action
         .owners
@@ -93,12 +106,11 @@ fn contains_folded(haystack: &str, needle: &str) -> bool {
         return haystack.to_lowercase().contains(needle);
     }
     let (hay, pattern) = (haystack.as_bytes(), needle.as_bytes());
-    let first = pattern[0];
-    hay.len() >= pattern.len()
-        && (0..=hay.len() - pattern.len()).any(|i| {
-            hay[i].to_ascii_lowercase() == first
-                && hay[i..i + pattern.len()].eq_ignore_ascii_case(pattern)
-        })
+    let (lower, upper) = (pattern[0], pattern[0].to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+        hay.get(i..i + pattern.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(pattern))
+    })
 }
 
 /// Whether the lower-cased `needle` appears in the action's ref, text, owners or milestones.
@@ -110,7 +122,7 @@ fn mentions(plan: &Plan, action: &Action, needle: &str) -> bool {
         || optional(&action.outcome)
         || optional(&action.progress)
         || optional(&action.notes)
-        || action.due.as_ref().is_some_and(|d| found(&d.to_string()))
+        || action.due.as_ref().is_some_and(|d| due_mentions(d, needle))
         || action
             .owners
             .iter()
@@ -123,7 +135,7 @@ fn mentions(plan: &Plan, action: &Action, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Due, GlossaryEntry, Milestone, Theme};
+    use crate::model::{GlossaryEntry, Milestone, Theme};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

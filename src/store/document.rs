@@ -9,7 +9,8 @@ use super::diagnostic::Diagnostic;
 use super::emit::canonical;
 use super::patch::{apply, patches};
 use super::source::{Source, line_col};
-use super::tree::{Node, parse};
+use super::split::parse_plan_text;
+use super::tree::Node;
 use super::view::plan_view;
 use crate::model::{ElementId, Location, Plan, Severity, validate};
 
@@ -80,7 +81,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Parses and decodes text; shape errors sorted by position.
 fn parse_plan(text: &str) -> Result<(Node, Plan), Vec<Diagnostic>> {
-    let root = parse(text)
+    let root = parse_plan_text(text)
         .map_err(|e| {
             vec![Diagnostic::error(
                 e.line,
@@ -256,6 +257,16 @@ impl Document {
     /// The file's current text (without BOM).
     pub fn text(&self) -> &str {
         &self.source.text
+    }
+
+    /// True when `bytes` are exactly the file as loaded or last saved.
+    pub fn holds(&self, bytes: &[u8]) -> bool {
+        let body = if self.source.bom {
+            bytes.strip_prefix(b"\xEF\xBB\xBF")
+        } else {
+            Some(bytes)
+        };
+        body == Some(self.source.text.as_bytes())
     }
 
     /// The file's current bytes.

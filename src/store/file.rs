@@ -17,7 +17,6 @@ pub struct PlanFile {
     /// Problems that did not stop it loading.
     pub warnings: Vec<Diagnostic>,
     document: Document,
-    on_disk: Fingerprint,
 }
 
 /// Why a file could not be opened.
@@ -75,20 +74,6 @@ pub enum Overwrite {
     Always,
 }
 
-/// A file's length and content hash, to notice changes made by others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint(usize, u64);
-
-impl Fingerprint {
-    fn of(bytes: &[u8]) -> Fingerprint {
-        // FNV-1a: stable, fast, good enough to notice any edit.
-        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        Fingerprint(bytes.len(), hash)
-    }
-}
-
 impl PlanFile {
     /// Reads and validates a plan file.
     pub fn open(path: &Path) -> Result<PlanFile, OpenError> {
@@ -110,7 +95,6 @@ impl PlanFile {
             plan: loaded.plan,
             warnings: loaded.warnings,
             document: loaded.document,
-            on_disk: Fingerprint::of(bytes),
         })
     }
 
@@ -128,7 +112,7 @@ impl PlanFile {
 
     /// True when the file on disk is no longer what was loaded or last saved.
     pub fn changed_on_disk(&self) -> bool {
-        std::fs::read(&self.path).map_or(true, |bytes| Fingerprint::of(&bytes) != self.on_disk)
+        std::fs::read(&self.path).map_or(true, |bytes| !self.document.holds(&bytes))
     }
 
     /// Saves the plan: only changed lines are rewritten, atomically; refuses to replace a file
@@ -161,7 +145,6 @@ impl PlanFile {
         } else {
             Saved::Patched
         };
-        self.on_disk = Fingerprint::of(&rendered.bytes);
         self.document.commit(rendered, &self.plan);
         Ok(outcome)
     }

@@ -1,7 +1,7 @@
 //! Plan files: YAML text <-> model.
 //!
 //! `source` decodes bytes (BOM, CRLF, UTF-8 positions); `tree` parses YAML into nodes that
-//! remember their byte spans; `decode` builds the plan from the tree with positioned errors;
+//! remember their byte spans (`split` does it on two cores for large files); `decode` builds the plan from the tree with positioned errors;
 //! `document` ties text, tree and loaded plan together and renders saves; `view`, `emit` and
 //! `scalar` write canonical YAML; `patch` turns plan changes into minimal text patches; `file`
 //! does atomic, change-aware writes; `folder` lists a store's year files.
@@ -16,6 +16,7 @@ mod patch;
 mod scalar;
 mod schema;
 mod source;
+mod split;
 mod tree;
 mod view;
 

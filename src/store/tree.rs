@@ -284,7 +284,7 @@ impl Builder<'_> {
                     flow,
                     anchor,
                     map,
-                    items: Vec::new(),
+                    items: Vec::with_capacity(16),
                 });
                 return Ok(None);
             }
@@ -422,13 +422,19 @@ fn quoted_end(text: &str, start: usize) -> Option<usize> {
     None
 }
 
+/// The first key that repeats an earlier one. Plan mappings are small, so comparing each key
+/// with those before it is quicker than hashing; large mappings (custom data) are hashed.
 fn duplicate_key<'n>(source: &'n str, entries: &'n [(Node, Node)]) -> Option<&'n Node> {
+    let key = |i: usize| entries[i].0.text(source);
+    if entries.len() <= 16 {
+        return (1..entries.len())
+            .find(|&i| key(i).is_some() && (0..i).any(|j| key(j) == key(i)))
+            .map(|i| &entries[i].0);
+    }
     let mut seen = std::collections::HashSet::new();
-    entries
-        .iter()
-        .filter_map(|(k, _)| k.text(source).map(|text| (k, text)))
-        .find(|(_, text)| !seen.insert(*text))
-        .map(|(k, _)| k)
+    (0..entries.len())
+        .find(|&i| key(i).is_some() && !seen.insert(key(i)))
+        .map(|i| &entries[i].0)
 }
 
 #[cfg(test)]

@@ -53,14 +53,10 @@ pub fn pending(app: &App) -> Vec<usize> {
     (0..app.years.len())
         .filter(|&i| {
             let path = &app.years[i].path;
-            match (
-                path_for(path).and_then(|p| std::fs::read(p).ok()),
-                std::fs::read(path).ok(),
-            ) {
-                (Some(kept), Some(current)) => kept != current,
-                (Some(_), None) => true,
-                _ => false,
-            }
+            let Some(kept) = path_for(path).and_then(|p| std::fs::read(p).ok()) else {
+                return false;
+            };
+            std::fs::read(path).map_or(true, |current| current != kept)
         })
         .collect()
 }
