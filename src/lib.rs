@@ -5,14 +5,16 @@
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
 //! - [`export`]: plan -> JSON (more formats later). Uses `model`.
+//! - [`review`]: comparing and merging plans (change reports, the git merge driver). Uses `model`.
 //! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never `tui`.
 //! - [`tui`]: the terminal UI (ratatui). Uses `model` and `store`.
 //!
-//! `model`, `store` and `export` never import terminal crates.
+//! `model`, `store`, `export` and `review` never import terminal crates.
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod review;
 pub mod store;
 pub mod tui;

@@ -1,0 +1,1 @@
+//! Reports of a plan comparison (being written).
