@@ -326,3 +326,67 @@ fn years_keep_their_own_position_and_edits() {
     assert!(app.year().history.dirty());
     assert_eq!(app.unsaved(), [1]);
 }
+
+#[test]
+fn milestones_are_added_edited_moved_and_deleted() {
+    let (_dir, mut app) = app_with(common::PLAN);
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Char('a'));
+    keys(&mut app, ": consult");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('a'));
+    keys(&mut app, ": report");
+    ctrl(&mut app, 's');
+    let texts = |app: &App| -> Vec<String> {
+        app.plan().expect("plan").themes[0].actions[0]
+            .milestones
+            .iter()
+            .map(|m| m.milestone.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(&app),
+        ["New milestone: consult", "New milestone: report"]
+    );
+    keys(&mut app, "ra");
+    assert_eq!(
+        app.plan().expect("plan").themes[0].actions[0].milestones[1].rag,
+        Some(Rag::Amber)
+    );
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(
+        texts(&app),
+        ["New milestone: report", "New milestone: consult"]
+    );
+    keys(&mut app, "xy");
+    assert_eq!(texts(&app), ["New milestone: consult"]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_ref(&app), "1.2", "Esc goes back to the actions");
+}
+
+#[test]
+fn measures_are_added_and_edited() {
+    let (_dir, mut app) = app_with(common::PLAN);
+    key(&mut app, KeyCode::Char('M'));
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('p'));
+    keys(&mut app, "52.5%");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('d'));
+    keys(&mut app, "May 2010");
+    key(&mut app, KeyCode::Enter);
+    let measure = &app.plan().expect("plan").themes[0].measures[0];
+    assert_eq!(measure.measure, "New measure");
+    assert_eq!(measure.latest.as_deref(), Some("52.5%"));
+    assert_eq!(
+        measure.as_of,
+        Some(Due::Month {
+            year: 2010,
+            month: 5
+        })
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.plan().expect("plan").themes[0].measures[0].as_of, None);
+}

@@ -1,5 +1,6 @@
 //! Edits as values: applying an edit changes the plan and returns the edit that undoes it.
 
+use super::item_edit::ItemEdit;
 use super::theme_field::set_theme_field;
 use super::{Action, ActionPos, Due, OpsError, Plan, Rag, Theme, ThemeField, parse_rag};
 use std::fmt;
@@ -128,6 +129,8 @@ pub enum Edit {
     },
     /// Replaces the whole plan (restoring recovered edits).
     ReplacePlan(Box<Plan>),
+    /// Changes a milestone or a measure.
+    Item(ItemEdit),
     /// Several edits applied in order, undone together.
     Batch(Vec<Edit>),
 }
@@ -252,6 +255,7 @@ impl Edit {
                     value: old,
                 })
             }
+            Edit::Item(edit) => Ok(Edit::Item(edit.apply(plan)?)),
             Edit::ReplacePlan(new) => {
                 Ok(Edit::ReplacePlan(Box::new(std::mem::replace(plan, *new))))
             }

@@ -71,6 +71,10 @@ pub enum Focus {
     Themes,
     /// The actions table.
     Actions,
+    /// The selected action's milestones, in the detail pane.
+    Milestones,
+    /// A theme's measures, in the detail pane.
+    Measures,
 }
 
 /// A line in the status bar.
@@ -95,6 +99,8 @@ pub struct Ui {
     pub popup: Option<Popup>,
     /// The field the open form edits.
     pub pending: Option<super::forms::Target>,
+    /// The theme whose measures the measures list shows.
+    pub measures_theme: usize,
     /// The status-bar message.
     pub message: Option<Message>,
     /// Rows of the actions table the last frame had room for (for paging).
@@ -149,6 +155,7 @@ impl App {
             filter: Filter::default(),
             popup: None,
             pending: None,
+            measures_theme: 0,
             message: None,
             page: 10,
             no_color,

@@ -34,6 +34,12 @@ pub enum Command {
     OwnerView,
     /// Clear every filter.
     ClearFilters,
+    /// Leave the milestones or measures list; elsewhere, clear every filter.
+    Back,
+    /// Edit the selected action's milestones.
+    Milestones,
+    /// Edit the theme's measures.
+    Measures,
     /// Set the RAG rating.
     Rag,
     /// Edit the action text (or theme title).
@@ -95,6 +101,9 @@ impl Command {
             Command::FilterMenu => "filter",
             Command::OwnerView => "owner view",
             Command::ClearFilters => "clear filters",
+            Command::Back => "back",
+            Command::Milestones => "milestones",
+            Command::Measures => "measures",
             Command::Rag => "RAG",
             Command::EditText => "text",
             Command::EditProgress => "progress",
@@ -136,6 +145,13 @@ impl Command {
             Command::FilterMenu => "filter: rating, unrated, overdue, green but overdue",
             Command::OwnerView => "show one owner's actions across all themes",
             Command::ClearFilters => "clear every filter and the search",
+            Command::Back => "leave the milestones or measures list; elsewhere clear the filters",
+            Command::Milestones => {
+                "edit the selected action's milestones (a x J K e p w d r there)"
+            }
+            Command::Measures => {
+                "edit the theme's measures (e text, p latest, O target, n baseline, d as of, r)"
+            }
             Command::Rag => "set the RAG rating: r a g b, x clears",
             Command::EditText => "edit the action text (theme pane: the theme title)",
             Command::EditProgress => "edit the progress (theme pane: the description)",

@@ -3,11 +3,10 @@
 
 use super::app::{App, Focus};
 use super::command::Command;
-use super::forms::{Choice, Confirm, DueForm, Outcome, OwnersForm, Popup, Target, TextForm};
+use super::fields::{open_form, set_field};
+use super::forms::{Choice, Confirm, Outcome, Popup, Target};
 use super::update::Effect;
-use crate::model::{
-    Action, ActionField, ActionPos, Edit, FieldValue, OwnerIndex, Rag, Theme, ThemeField,
-};
+use crate::model::{Action, ActionField, ActionPos, Edit, FieldValue, Rag, Theme, ThemeField};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Carries out an editing command on the focused action or theme.
@@ -15,6 +14,9 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
     if app.read_only() || app.plan().is_none() {
         app.warn("read-only: this file has errors; fix them in a text editor, then reload");
         return None;
+    }
+    if matches!(app.ui.focus, Focus::Milestones | Focus::Measures) {
+        return super::item_edits::command(app, command);
     }
     let theme_focus = app.ui.focus == Focus::Themes;
     let action = app.selected_action();
@@ -87,121 +89,6 @@ fn theme_target(command: Command, theme: usize) -> Option<Target> {
     Some(Target::Theme(theme, field))
 }
 
-/// The current text of a text field.
-pub fn field_text(app: &App, target: Target) -> Option<String> {
-    let plan = app.plan()?;
-    Some(match target {
-        Target::Action(pos, field) => {
-            let a = plan.action(pos)?;
-            match field {
-                ActionField::Ref => a.reference.clone(),
-                ActionField::Action => a.action.clone(),
-                ActionField::Outcome => a.outcome.clone().unwrap_or_default(),
-                ActionField::Progress => a.progress.clone().unwrap_or_default(),
-                ActionField::Notes => a.notes.clone().unwrap_or_default(),
-                ActionField::Owners | ActionField::Due | ActionField::Rag => return None,
-            }
-        }
-        Target::Theme(index, field) => {
-            let t = plan.themes.get(index)?;
-            match field {
-                ThemeField::Ref => t.reference.clone(),
-                ThemeField::Title => t.title.clone(),
-                ThemeField::Description => t.description.clone().unwrap_or_default(),
-                ThemeField::Lead => t.lead.clone().unwrap_or_default(),
-                ThemeField::Accountable => t.accountable.clone().unwrap_or_default(),
-                ThemeField::Rag => return None,
-            }
-        }
-    })
-}
-
-fn open_form(app: &mut App, target: Target) {
-    let popup = match target {
-        Target::Action(_, ActionField::Rag) | Target::Theme(_, ThemeField::Rag) => {
-            Popup::Rag(target)
-        }
-        Target::Action(pos, ActionField::Owners) => {
-            let current = app
-                .plan()
-                .and_then(|p| p.action(pos))
-                .map(|a| a.owners.clone())
-                .unwrap_or_default();
-            Popup::Owners(Box::new(OwnersForm::new(&current, known_owners(app))))
-        }
-        Target::Action(pos, ActionField::Due) => {
-            let current = app
-                .plan()
-                .and_then(|p| p.action(pos))
-                .and_then(|a| a.due.clone());
-            Popup::Due(Box::new(DueForm::new(current.as_ref())))
-        }
-        Target::Action(pos, field) => {
-            let text = field_text(app, target).unwrap_or_default();
-            let reference = app
-                .plan()
-                .and_then(|p| p.action(pos))
-                .map(|a| a.reference.clone())
-                .unwrap_or_default();
-            Popup::Text(Box::new(TextForm::new(
-                format!("{} of action {reference}", capitalised(field.key())),
-                &text,
-                true,
-            )))
-        }
-        Target::Theme(index, field) => {
-            let text = field_text(app, target).unwrap_or_default();
-            let multi_line = field == ThemeField::Description;
-            let reference = app
-                .plan()
-                .and_then(|p| p.themes.get(index))
-                .map(|t| t.reference.clone())
-                .unwrap_or_default();
-            Popup::Text(Box::new(TextForm::new(
-                format!("{} of theme {reference}", capitalised(field.key())),
-                &text,
-                multi_line,
-            )))
-        }
-    };
-    let form_target = match &popup {
-        Popup::Text(_) | Popup::Owners(_) | Popup::Due(_) => Some(target),
-        _ => None,
-    };
-    app.ui.popup = Some(popup);
-    app.ui.pending = form_target;
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
-/// Owners for completion: the glossary and every owner named in the loaded years.
-fn known_owners(app: &mut App) -> Vec<(String, String)> {
-    for year in &mut app.years {
-        year.ensure_loaded();
-    }
-    let plans: Vec<_> = app.years.iter().filter_map(|y| y.plan()).collect();
-    let index = OwnerIndex::build(plans.iter().copied());
-    index
-        .names()
-        .map(|n| {
-            (
-                n.to_string(),
-                plans
-                    .iter()
-                    .find_map(|p| p.owner_full_name(n))
-                    .unwrap_or("")
-                    .to_string(),
-            )
-        })
-        .collect()
-}
-
 /// A key while an editing popup is open.
 pub fn popup_key(app: &mut App, popup: Popup, key: KeyEvent) -> Option<Effect> {
     let target = app.ui.pending;
@@ -254,59 +141,6 @@ pub fn popup_key(app: &mut App, popup: Popup, key: KeyEvent) -> Option<Effect> {
         other => app.ui.popup = Some(other),
     }
     None
-}
-
-/// Applies a new value to a field; returns false (with a message) when it is refused.
-pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
-    if current_value(app, target).as_ref() == Some(&value) {
-        return true;
-    }
-    let edit = match target {
-        Target::Action(at, field) => Edit::SetAction { at, field, value },
-        Target::Theme(at, field) => Edit::SetTheme { at, field, value },
-    };
-    match app.year_mut().apply(edit) {
-        Ok(()) => {
-            app.say("changed (Ctrl-s saves, u undoes)");
-            true
-        }
-        Err(error) => {
-            app.warn(error.to_string());
-            false
-        }
-    }
-}
-
-/// A field's value as it stands, to skip edits that change nothing.
-fn current_value(app: &App, target: Target) -> Option<FieldValue> {
-    let plan = app.plan()?;
-    let text = |t: &Option<String>| FieldValue::Text(t.clone());
-    Some(match target {
-        Target::Action(pos, field) => {
-            let a = plan.action(pos)?;
-            match field {
-                ActionField::Ref => FieldValue::Text(Some(a.reference.clone())),
-                ActionField::Action => FieldValue::Text(Some(a.action.clone())),
-                ActionField::Outcome => text(&a.outcome),
-                ActionField::Progress => text(&a.progress),
-                ActionField::Notes => text(&a.notes),
-                ActionField::Owners => FieldValue::Owners(a.owners.clone()),
-                ActionField::Due => FieldValue::Due(a.due.clone()),
-                ActionField::Rag => FieldValue::Rag(a.rag),
-            }
-        }
-        Target::Theme(index, field) => {
-            let t = plan.themes.get(index)?;
-            match field {
-                ThemeField::Ref => FieldValue::Text(Some(t.reference.clone())),
-                ThemeField::Title => FieldValue::Text(Some(t.title.clone())),
-                ThemeField::Description => text(&t.description),
-                ThemeField::Lead => text(&t.lead),
-                ThemeField::Accountable => text(&t.accountable),
-                ThemeField::Rag => FieldValue::Rag(t.rag),
-            }
-        }
-    })
 }
 
 fn add_action(app: &mut App) {

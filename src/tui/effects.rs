@@ -2,7 +2,7 @@
 //! watching for files changed on disk. Results come back as status-bar messages.
 
 use super::app::App;
-use super::edits::{field_text, set_field};
+use super::fields::{field_text, set_field};
 use super::forms::{Confirm, Popup, Target};
 use super::recovery;
 use super::update::Effect;

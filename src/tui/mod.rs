@@ -1,8 +1,8 @@
 //! The terminal UI.
 //!
 //! `app` holds the state (the store's `year`s, and the UI state); `command` and `keymap` are the
-//! vocabulary and its keys; `update` and `edits` turn keys into state changes and effects;
-//! `effects` performs them (saving, reloading, `$EDITOR`); `forms` are the popups; `views`
+//! vocabulary and its keys; `update`, `edits` and `item_edits` turn keys into state changes and effects;
+//! `fields` reads and sets one field for the forms; `effects` performs them (saving, reloading, `$EDITOR`); `forms` are the popups; `views`
 //! draw from `&App` only; `run` owns the terminal; `recovery` keeps unsaved edits across a
 //! crash; `config` finds the store.
 
@@ -11,7 +11,9 @@ mod command;
 mod config;
 mod edits;
 mod effects;
+mod fields;
 mod forms;
+mod item_edits;
 mod keymap;
 mod recovery;
 mod run;

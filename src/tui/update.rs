@@ -3,11 +3,11 @@
 
 use super::app::{App, Focus, Screen};
 use super::command::Command;
-use super::edits;
 use super::forms::{Choice, Outcome, Picker, Popup, TextForm};
 use super::keymap::command_for;
 use super::views::help_lines;
-use crate::model::{Filter, OwnerIndex, Rag, RagFilter};
+use super::{edits, item_edits};
+use crate::model::{Edit, Filter, ItemEdit, OwnerIndex, Rag, RagFilter};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -52,12 +52,15 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
         Command::Home => move_by(app, isize::MIN / 2),
         Command::End => move_by(app, isize::MAX / 2),
         Command::SwitchPane => {
-            app.ui.focus = if app.ui.focus == Focus::Themes {
-                Focus::Actions
-            } else {
+            app.ui.focus = if app.ui.focus == Focus::Actions {
                 Focus::Themes
+            } else {
+                Focus::Actions
             }
         }
+        Command::Back => back(app),
+        Command::Milestones => item_edits::focus_milestones(app),
+        Command::Measures => item_edits::focus_measures(app),
         Command::FocusThemes => app.ui.focus = Focus::Themes,
         Command::FocusActions => app.ui.focus = Focus::Actions,
         Command::PrevYear => switch_year(app, -1),
@@ -112,9 +115,30 @@ fn page(app: &App) -> isize {
     isize::try_from(app.ui.page.max(1)).unwrap_or(1)
 }
 
+/// Esc: out of the milestones or measures list, else clear the filters.
+fn back(app: &mut App) {
+    match app.ui.focus {
+        Focus::Milestones => app.ui.focus = Focus::Actions,
+        Focus::Measures => {
+            app.ui.focus = if app.selected_theme().is_some() {
+                Focus::Themes
+            } else {
+                Focus::Actions
+            }
+        }
+        Focus::Themes | Focus::Actions => {
+            if app.ui.filter.is_active() {
+                app.ui.filter = Filter::default();
+                app.say("filters cleared");
+            }
+        }
+    }
+}
+
 fn move_by(app: &mut App, delta: isize) {
     let themes = app.plan().map_or(0, |p| p.themes.len());
     let rows = app.rows().len();
+    let items = item_edits::item_count(app);
     let focus = app.ui.focus;
     let cursor = &mut app.year_mut().cursor;
     let step = |value: usize, last: usize| value.saturating_add_signed(delta).min(last);
@@ -128,6 +152,9 @@ fn move_by(app: &mut App, delta: isize) {
             }
         }
         Focus::Actions => cursor.row = step(cursor.row, rows.saturating_sub(1)),
+        Focus::Milestones | Focus::Measures => {
+            cursor.item = step(cursor.item, items.saturating_sub(1))
+        }
     }
 }
 
@@ -287,6 +314,12 @@ fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
         Choice::Back => None,
         Choice::DeleteAction(pos) => edits::delete_action(app, pos),
         Choice::DeleteTheme(index) => edits::delete_theme(app, index),
+        Choice::DeleteMilestone(at, index) => {
+            item_edits::delete(app, Edit::Item(ItemEdit::RemoveMilestone(at, index)))
+        }
+        Choice::DeleteMeasure(theme, index) => {
+            item_edits::delete(app, Edit::Item(ItemEdit::RemoveMeasure(theme, index)))
+        }
         Choice::SaveAndQuit => Some(Effect::SaveAllAndQuit),
         Choice::DiscardAndQuit => {
             app.ui.quit = true;

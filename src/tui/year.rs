@@ -14,6 +14,8 @@ pub struct Cursor {
     pub row: usize,
     /// First actions-table row on screen.
     pub offset: usize,
+    /// Selected milestone or measure in the detail pane.
+    pub item: usize,
 }
 
 /// Undo and redo stacks, and revision numbers that tell whether there are unsaved edits: every

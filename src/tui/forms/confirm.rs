@@ -11,6 +11,10 @@ pub enum Choice {
     DeleteAction(ActionPos),
     /// Delete this theme and its actions.
     DeleteTheme(usize),
+    /// Delete this milestone of this action.
+    DeleteMilestone(ActionPos, usize),
+    /// Delete this measure of this theme.
+    DeleteMeasure(usize, usize),
     /// Save every unsaved year, then quit.
     SaveAndQuit,
     /// Quit without saving.

@@ -13,7 +13,7 @@ pub use owners::OwnersForm;
 pub use picker::Picker;
 pub use text::TextForm;
 
-use crate::model::{ActionField, ActionPos, ThemeField};
+use crate::model::{ActionField, ActionPos, MeasureField, MilestoneField, ThemeField};
 
 /// What a form says after a key press.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +33,10 @@ pub enum Target {
     Action(ActionPos, ActionField),
     /// A field of a theme.
     Theme(usize, ThemeField),
+    /// A field of an action's milestone (by index).
+    Milestone(ActionPos, usize, MilestoneField),
+    /// A field of a theme's measure (theme index, measure index).
+    Measure(usize, usize, MeasureField),
 }
 
 /// The popup on top of the screen.

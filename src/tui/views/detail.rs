@@ -9,15 +9,29 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-/// Draws the detail pane for the selection.
+/// Draws the detail pane for the selection; with the milestones or measures list focused, the
+/// selected item is marked and kept on screen.
 pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
-    let block = Block::default().borders(Borders::ALL);
     let theme = app.selected_theme().and_then(|t| plan.themes.get(t));
-    let (title, lines) = match (
-        app.ui.focus,
-        theme,
-        app.selected_action().and_then(|p| plan.action(p)),
-    ) {
+    let action = app.selected_action().and_then(|p| plan.action(p));
+    let (title, lines) = match (app.ui.focus, theme, action) {
+        (Focus::Measures, _, _) => match plan.themes.get(app.ui.measures_theme) {
+            Some(theme) => (
+                format!(
+                    " Measures of theme {} · a x J K e n O p d r · Esc back ",
+                    theme.reference
+                ),
+                theme_lines(app, theme),
+            ),
+            None => (" Plan ".into(), plan_lines(plan)),
+        },
+        (Focus::Milestones, _, Some(action)) => (
+            format!(
+                " Milestones of {} · a x J K e p w d r · Esc back ",
+                action.reference
+            ),
+            action_lines(app, plan, action),
+        ),
         (Focus::Themes, Some(theme), _) | (Focus::Actions, Some(theme), None) => (
             format!(" Theme {} ", theme.reference),
             theme_lines(app, theme),
@@ -28,10 +42,32 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         ),
         _ => (" Plan ".into(), plan_lines(plan)),
     };
+    let height = usize::from(area.height.saturating_sub(2));
+    let marked = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content == MARK));
+    let scroll = marked.map_or(0, |at| (at + 3).saturating_sub(height));
+    let block = Block::default().borders(Borders::ALL).title(title);
     let paragraph = Paragraph::new(lines)
-        .block(block.title(title))
-        .wrap(Wrap { trim: false });
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(0), 0));
     frame.render_widget(paragraph, area);
+}
+
+/// Marks the selected milestone or measure.
+const MARK: &str = "▶";
+
+/// The mark (or the space for it) in front of item `index` of a list focused as `list`.
+fn mark(app: &App, list: Focus, index: usize) -> Span<'static> {
+    if app.ui.focus == list && app.year().cursor.item == index {
+        Span::styled(
+            MARK,
+            Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    } else {
+        Span::raw(" ")
+    }
 }
 
 fn heading(text: &str, no_color: bool) -> Line<'static> {
@@ -102,8 +138,9 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     text_block(&mut lines, "Progress", action.progress.as_deref(), no_color);
     if !action.milestones.is_empty() {
         lines.push(heading("Milestones", no_color));
-        for milestone in &action.milestones {
+        for (index, milestone) in action.milestones.iter().enumerate() {
             let mut line = vec![
+                mark(app, Focus::Milestones, index),
                 badge(milestone.rag, no_color),
                 Span::raw(format!(" {}", milestone.milestone.replace('\n', " "))),
             ];
@@ -176,7 +213,7 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     );
     if !theme.measures.is_empty() {
         lines.push(heading("Measures", no_color));
-        for m in &theme.measures {
+        for (index, m) in theme.measures.iter().enumerate() {
             let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
             let as_of = m
                 .as_of
@@ -184,6 +221,7 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
+                mark(app, Focus::Measures, index),
                 badge(m.rag, no_color),
                 Span::raw(format!(" {}", m.measure)),
             ]));
