@@ -125,6 +125,9 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
         }
     }
     let mut lines = vec![Line::from(status), Line::default()];
+    if app.ui.focus == Focus::Milestones {
+        lines.extend(milestones_block(app, action));
+    }
     text_block(&mut lines, "Action", Some(&action.action), no_color);
     if !action.owners.is_empty() {
         text_block(
@@ -136,6 +139,24 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     }
     text_block(&mut lines, "Outcome", action.outcome.as_deref(), no_color);
     text_block(&mut lines, "Progress", action.progress.as_deref(), no_color);
+    if app.ui.focus != Focus::Milestones {
+        lines.extend(milestones_block(app, action));
+    }
+    text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
+    lines
+}
+
+/// The milestones, each with its rating, owners, due date and progress.
+fn milestones_block(app: &App, action: &Action) -> Vec<Line<'static>> {
+    let no_color = app.ui.no_color;
+    let mut lines = Vec::new();
+    if action.milestones.is_empty() && app.ui.focus == Focus::Milestones {
+        lines.push(heading("Milestones", no_color));
+        lines.push(Line::from(vec![
+            Span::styled(MARK, Style::default().add_modifier(Modifier::DIM)),
+            Span::raw(" (none yet: a adds one)"),
+        ]));
+    }
     if !action.milestones.is_empty() {
         lines.push(heading("Milestones", no_color));
         for (index, milestone) in action.milestones.iter().enumerate() {
@@ -164,7 +185,42 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
-    text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
+    lines
+}
+
+/// The measures, each with its rating, baseline, target and latest figure.
+fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let no_color = app.ui.no_color;
+    let mut lines = Vec::new();
+    if theme.measures.is_empty() && app.ui.focus == Focus::Measures {
+        lines.push(heading("Measures", no_color));
+        lines.push(Line::from(vec![
+            Span::styled(MARK, Style::default().add_modifier(Modifier::DIM)),
+            Span::raw(" (none yet: a adds one)"),
+        ]));
+    }
+    if !theme.measures.is_empty() {
+        lines.push(heading("Measures", no_color));
+        for (index, m) in theme.measures.iter().enumerate() {
+            let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+            let as_of = m
+                .as_of
+                .as_ref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                mark(app, Focus::Measures, index),
+                badge(m.rag, no_color),
+                Span::raw(format!(" {}", m.measure)),
+            ]));
+            lines.push(Line::from(format!(
+                "    baseline {} · target {} · latest {}{as_of}",
+                value(&m.baseline),
+                value(&m.target),
+                value(&m.latest)
+            )));
+        }
+    }
     lines
 }
 
@@ -192,6 +248,9 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ]),
         Line::default(),
     ];
+    if app.ui.focus == Focus::Measures {
+        lines.extend(measures_block(app, theme));
+    }
     text_block(&mut lines, "Title", Some(&theme.title), no_color);
     text_block(
         &mut lines,
@@ -211,27 +270,8 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         theme.accountable.as_deref(),
         no_color,
     );
-    if !theme.measures.is_empty() {
-        lines.push(heading("Measures", no_color));
-        for (index, m) in theme.measures.iter().enumerate() {
-            let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
-            let as_of = m
-                .as_of
-                .as_ref()
-                .map(|d| format!(" ({d})"))
-                .unwrap_or_default();
-            lines.push(Line::from(vec![
-                mark(app, Focus::Measures, index),
-                badge(m.rag, no_color),
-                Span::raw(format!(" {}", m.measure)),
-            ]));
-            lines.push(Line::from(format!(
-                "    baseline {} · target {} · latest {}{as_of}",
-                value(&m.baseline),
-                value(&m.target),
-                value(&m.latest)
-            )));
-        }
+    if app.ui.focus != Focus::Measures {
+        lines.extend(measures_block(app, theme));
     }
     lines
 }
