@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod fmt;
+mod git_setup;
 mod set;
 mod summary;
 
@@ -66,6 +67,12 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<chrono::NaiveDate>,
     },
+    /// Make a git repository plan-aware: .gitattributes, hunk headers naming actions, the merge driver.
+    GitSetup {
+        /// The plan store folder inside the repository.
+        #[arg(long, default_value = "plans")]
+        store: PathBuf,
+    },
     /// Publish a plan in another format, on standard output.
     Export {
         /// The output format.
@@ -117,6 +124,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
+        Some(Command::GitSetup { store }) => git_setup::run(&store),
     }
 }
 

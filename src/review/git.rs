@@ -1,0 +1,195 @@
+//! Git access for reviews: the real `git` command behind a small trait, so the comparison and
+//! merge logic stay free of processes and the UI can ask for history without knowing git.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why git could not answer.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// The folder is not inside a git repository.
+    #[error("{0} is not inside a git repository")]
+    NotARepository(PathBuf),
+    /// git ran and refused.
+    #[error("git {args}: {message}")]
+    Failed {
+        /// The arguments given.
+        args: String,
+        /// What git said.
+        message: String,
+    },
+    /// git could not be run at all.
+    #[error("cannot run git: {0}")]
+    Unavailable(#[from] std::io::Error),
+}
+
+/// One commit that touched a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// Full commit id.
+    pub id: String,
+    /// Author date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Author name.
+    pub author: String,
+    /// First line of the message.
+    pub subject: String,
+}
+
+/// What reviews need from version control.
+pub trait History {
+    /// The file's bytes at a revision, or `None` when it did not exist there.
+    fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError>;
+    /// The commit a revision names.
+    fn resolve(&self, revision: &str) -> Result<String, GitError>;
+    /// The last commit made before a date (`YYYY-MM-DD`), if any.
+    fn last_before(&self, date: &str) -> Result<Option<String>, GitError>;
+    /// The commits that touched a file, newest first, at most `limit`.
+    fn log(&self, path: &Path, limit: usize) -> Result<Vec<Commit>, GitError>;
+    /// The files under `folder` at a revision.
+    fn files(&self, revision: &str, folder: &Path) -> Result<Vec<PathBuf>, GitError>;
+}
+
+/// A git repository, driven through the `git` command.
+#[derive(Debug, Clone)]
+pub struct Git {
+    root: PathBuf,
+}
+
+impl Git {
+    /// The repository holding `path` (a file or folder).
+    pub fn discover(path: &Path) -> Result<Git, GitError> {
+        let folder = if path.is_dir() {
+            path.to_path_buf()
+        } else {
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        };
+        let folder = if folder.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            folder
+        };
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&folder)
+            .args(["rev-parse", "--show-toplevel"])
+            .output()?;
+        if !output.status.success() {
+            return Err(GitError::NotARepository(folder));
+        }
+        let root = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        Ok(Git { root })
+    }
+
+    /// The repository's top folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `path` relative to the repository, with `/` separators, as git names files.
+    pub fn relative(&self, path: &Path) -> String {
+        let absolute = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.canonicalize().ok().or(Some(p)));
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let relative = absolute
+            .as_deref()
+            .and_then(|p| p.strip_prefix(&root).ok())
+            .unwrap_or(path);
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .output()?;
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
+            Err(GitError::Failed {
+                args: args.join(" "),
+                message,
+            })
+        }
+    }
+}
+
+impl History for Git {
+    fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError> {
+        let spec = format!("{revision}:{}", self.relative(path));
+        let exists = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["cat-file", "-e", &spec])
+            .output()?;
+        if !exists.status.success() {
+            self.resolve(revision)?;
+            return Ok(None);
+        }
+        self.run(&["cat-file", "blob", &spec]).map(Some)
+    }
+
+    fn resolve(&self, revision: &str) -> Result<String, GitError> {
+        let commit = format!("{revision}^{{commit}}");
+        let out = self
+            .run(&["rev-parse", "--verify", "--quiet", &commit])
+            .map_err(|_| GitError::Failed {
+                args: format!("rev-parse {revision}"),
+                message: format!("'{revision}' is not a commit, branch or tag here"),
+            })?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    fn last_before(&self, date: &str) -> Result<Option<String>, GitError> {
+        let before = format!("--before={date} 00:00");
+        let out = self.run(&["rev-list", "-1", &before, "HEAD"])?;
+        let id = String::from_utf8_lossy(&out).trim().to_string();
+        Ok(Some(id).filter(|i| !i.is_empty()))
+    }
+
+    fn log(&self, path: &Path, limit: usize) -> Result<Vec<Commit>, GitError> {
+        let relative = self.relative(path);
+        let count = format!("-{limit}");
+        let out = self.run(&[
+            "log",
+            &count,
+            "--date=short",
+            "--format=%H%x1f%ad%x1f%an%x1f%s",
+            "--",
+            &relative,
+        ])?;
+        let commits = String::from_utf8_lossy(&out)
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\u{1f}');
+                Some(Commit {
+                    id: fields.next()?.to_string(),
+                    date: fields.next()?.to_string(),
+                    author: fields.next()?.to_string(),
+                    subject: fields.next().unwrap_or("").to_string(),
+                })
+            })
+            .collect();
+        Ok(commits)
+    }
+
+    fn files(&self, revision: &str, folder: &Path) -> Result<Vec<PathBuf>, GitError> {
+        let relative = self.relative(folder);
+        let out = self.run(&["ls-tree", "-r", "--name-only", revision, "--", &relative])?;
+        Ok(String::from_utf8_lossy(&out)
+            .lines()
+            .map(|l| self.root.join(l))
+            .collect())
+    }
+}
