@@ -390,3 +390,30 @@ fn measures_are_added_and_edited() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.plan().expect("plan").themes[0].measures[0].as_of, None);
 }
+
+#[test]
+fn rows_changed_since_the_last_commit_are_marked() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let repo = common::repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
+    let mut app = App::new(vec![repo.path().join("plans/2013-14.yaml")], today(), true);
+    assert!(app.year_mut().ensure_baseline());
+    keys(&mut app, "rr");
+    keys(&mut app, "G");
+    key(&mut app, KeyCode::Char('a'));
+    ctrl(&mut app, 's');
+    let mut terminal = Terminal::new(TestBackend::new(100, 20)).expect("terminal");
+    terminal
+        .draw(|f| boardplan::tui::render(f, &app))
+        .expect("draw");
+    let screen = format!("{}", terminal.backend());
+    let row = |reference: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {reference} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("1.1").contains("~ 1.1"), "{screen}");
+    assert!(row("1.2").contains("  1.2"), "{screen}");
+    assert!(row("2.2").contains("+ 2.2"), "{screen}");
+}

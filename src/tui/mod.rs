@@ -7,6 +7,7 @@
 //! crash; `config` finds the store.
 
 mod app;
+mod baseline;
 mod command;
 mod config;
 mod edits;

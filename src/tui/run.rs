@@ -68,6 +68,9 @@ fn event_loop(screen: &mut Screen, app: &mut App) -> anyhow::Result<()> {
     while !app.ui.quit {
         screen.0.draw(|frame| render(frame, app))?;
         app.ui.page = usize::from(app.ui.areas.get().table.height).max(1);
+        if app.year_mut().ensure_baseline() {
+            continue;
+        }
         if !event::poll(IDLE_CHECK)? {
             watch_disk(app);
             continue;

@@ -87,6 +87,8 @@ pub struct Year {
     pub generation: u64,
     /// The user was already told the file changed on disk.
     pub disk_warned: bool,
+    /// The file as of the last commit, once looked up (`Some(None)`: not in git).
+    pub baseline: Option<Option<super::baseline::Baseline>>,
 }
 
 impl Year {
@@ -99,6 +101,7 @@ impl Year {
             cursor: Cursor::default(),
             generation: 0,
             disk_warned: false,
+            baseline: None,
         }
     }
 
@@ -110,12 +113,22 @@ impl Year {
         }
     }
 
+    /// Looks up the file as of the last commit, once; true when it did the looking.
+    pub fn ensure_baseline(&mut self) -> bool {
+        if self.baseline.is_some() || !matches!(self.content, Content::Plan(_)) {
+            return false;
+        }
+        self.baseline = Some(super::baseline::Baseline::fetch(&self.path, "HEAD"));
+        true
+    }
+
     /// Reads the file again, dropping unsaved edits and history.
     pub fn reload(&mut self) {
         self.content = read(&self.path);
         self.history = History::default();
         self.generation += 1;
         self.disk_warned = false;
+        self.baseline = None;
     }
 
     /// The plan, when loaded.

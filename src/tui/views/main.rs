@@ -137,13 +137,14 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     let offset = visible_offset(cursor.row, cursor.offset, height);
     let owners_width: u16 = if inner.width >= 70 { 18 } else { 10 };
     let widths = [
+        Constraint::Length(1),
         Constraint::Length(6),
         Constraint::Min(10),
         Constraint::Length(owners_width),
         Constraint::Length(11),
         Constraint::Length(3),
     ];
-    let header = Row::new(["Ref", "Action", "Owners", "Due", "RAG"])
+    let header = Row::new(["", "Ref", "Action", "Owners", "Due", "RAG"])
         .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let body_rows: Vec<Row> = rows
         .iter()
@@ -172,6 +173,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
                 .trim()
                 .to_string();
             let row = Row::new([
+                Cell::from(change_mark(app, plan, *pos)),
                 Cell::from(action.reference.clone()),
                 Cell::from(text),
                 Cell::from(action.owners.join(", ")),
@@ -197,6 +199,22 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         );
     }
     body
+}
+
+/// `+` for an action added since the last commit, `~` for one changed since.
+fn change_mark(app: &App, plan: &Plan, pos: crate::model::ActionPos) -> Span<'static> {
+    let mark = match &app.year().baseline {
+        Some(Some(baseline)) => baseline.mark(plan, pos),
+        _ => None,
+    };
+    let style = if app.ui.no_color {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+    };
+    Span::styled(mark.map(String::from).unwrap_or_default(), style)
 }
 
 /// The first row to draw so that `row` is visible in `height` rows, preferring `offset`.
