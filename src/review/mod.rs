@@ -2,10 +2,12 @@
 //!
 //! `diff` compares two plans action by action (pure); `report` writes a comparison as text,
 //! Markdown or JSON (pure); `merge` merges two plans edited from a common ancestor at field
-//! level (pure); `git` reads history through the `git` command, behind the `History` trait.
+//! level (pure); `git` reads history through the `git` command, behind the `History` trait;
+//! `history` follows actions across commits (pure).
 //! Never imports terminal crates.
 
 pub mod diff;
 pub mod git;
+pub mod history;
 pub mod merge;
 pub mod report;

@@ -62,6 +62,10 @@ pub enum Screen {
     Main,
     /// RAG counts per theme, overdue and unrated lists, measures.
     Dashboard,
+    /// The commits that touched the file; the selected action as of each.
+    History,
+    /// Actions whose progress has not changed for the most commits.
+    Stale,
 }
 
 /// Which pane of the main screen has the keyboard.
@@ -101,6 +105,8 @@ pub struct Ui {
     pub pending: Option<super::forms::Target>,
     /// The theme whose measures the measures list shows.
     pub measures_theme: usize,
+    /// The year file's history, once read for the history screens.
+    pub versions: Option<super::history::Versions>,
     /// The status-bar message.
     pub message: Option<Message>,
     /// Rows of the actions table the last frame had room for (for paging).
@@ -156,6 +162,7 @@ impl App {
             popup: None,
             pending: None,
             measures_theme: 0,
+            versions: None,
             message: None,
             page: 10,
             no_color,

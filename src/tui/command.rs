@@ -76,6 +76,10 @@ pub enum Command {
     Save,
     /// Show or hide the RAG dashboard.
     Dashboard,
+    /// Show the file's commits and the selected action's story.
+    History,
+    /// Show the actions whose progress has not changed for longest.
+    Stale,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -122,6 +126,8 @@ impl Command {
             Command::Redo => "redo",
             Command::Save => "save",
             Command::Dashboard => "dashboard",
+            Command::History => "history",
+            Command::Stale => "not updated",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -170,6 +176,12 @@ impl Command {
             Command::Redo => "redo the last undone edit",
             Command::Save => "save the file (only changed lines are written)",
             Command::Dashboard => "show or hide the RAG dashboard",
+            Command::History => {
+                "show the file's commits and the selected action's RAG and progress at each (↑↓ choose the action)"
+            }
+            Command::Stale => {
+                "show the actions whose progress has not changed for the most commits"
+            }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",
         }

@@ -40,6 +40,21 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
             }
             Err(error) => app.warn(error),
         },
+        Effect::ReadHistory(screen) => {
+            let path = app.year().path.clone();
+            let fresh = app
+                .ui
+                .versions
+                .as_ref()
+                .is_some_and(|v| v.path == path && super::history::is_current(v));
+            if !fresh {
+                match super::history::read(&path) {
+                    Ok(versions) => app.ui.versions = Some(versions),
+                    Err(error) => return app.warn(format!("no history: {error}")),
+                }
+            }
+            app.ui.screen = screen;
+        }
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
             app.say("discarded the recovered edits");

@@ -82,6 +82,8 @@ pub const BINDINGS: &[Binding] = &[
     ctrl('r', Command::Redo),
     ctrl('s', Command::Save),
     ch('D', Command::Dashboard),
+    ch('H', Command::History),
+    ch('S', Command::Stale),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

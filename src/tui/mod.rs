@@ -14,6 +14,7 @@ mod edits;
 mod effects;
 mod fields;
 mod forms;
+mod history;
 mod item_edits;
 mod keymap;
 mod recovery;

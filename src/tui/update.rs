@@ -26,6 +26,8 @@ pub enum Effect {
     Reload,
     /// Edit a field in `$EDITOR`.
     ExternalEditor(super::forms::Target),
+    /// Read the year file's history from git, then show `screen`.
+    ReadHistory(Screen),
     /// Restore a year's unsaved edits from its recovery file.
     Restore(usize),
     /// Delete a year's recovery file.
@@ -78,11 +80,17 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
                 app.say("filters cleared");
             }
         }
-        Command::Dashboard => {
-            app.ui.screen = if app.ui.screen == Screen::Main {
-                Screen::Dashboard
+        Command::Dashboard => toggle(app, Screen::Dashboard),
+        Command::History | Command::Stale => {
+            let screen = if command == Command::History {
+                Screen::History
             } else {
-                Screen::Main
+                Screen::Stale
+            };
+            if app.ui.screen == screen {
+                app.ui.screen = Screen::Main;
+            } else {
+                return Some(Effect::ReadHistory(screen));
             }
         }
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
@@ -115,8 +123,20 @@ fn page(app: &App) -> isize {
     isize::try_from(app.ui.page.max(1)).unwrap_or(1)
 }
 
-/// Esc: out of the milestones or measures list, else clear the filters.
+fn toggle(app: &mut App, screen: Screen) {
+    app.ui.screen = if app.ui.screen == screen {
+        Screen::Main
+    } else {
+        screen
+    };
+}
+
+/// Esc: back to the main screen, out of the milestones or measures list, else clear the filters.
 fn back(app: &mut App) {
+    if app.ui.screen != Screen::Main {
+        app.ui.screen = Screen::Main;
+        return;
+    }
     match app.ui.focus {
         Focus::Milestones => app.ui.focus = Focus::Actions,
         Focus::Measures => {

@@ -7,6 +7,7 @@ mod detail;
 mod help;
 mod main;
 mod popup;
+mod review;
 mod status;
 
 use super::app::{App, Screen};
@@ -33,6 +34,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         Content::Plan(file) => match app.ui.screen {
             Screen::Main => main::render_main(frame, body, app, &file.plan),
             Screen::Dashboard => dashboard::render_dashboard(frame, body, app, &file.plan),
+            Screen::History => review::render_history(frame, body, app, &file.plan),
+            Screen::Stale => review::render_stale(frame, body, app, &file.plan),
         },
         Content::Broken { diagnostics, .. } => {
             let mut lines = vec![
