@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod fmt;
 mod git_setup;
+mod merge_driver;
 mod set;
 mod summary;
 
@@ -73,6 +74,17 @@ pub enum Command {
         #[arg(long, default_value = "plans")]
         store: PathBuf,
     },
+    /// Git's merge driver for plan files (set up by git-setup): merges at field level.
+    MergeDriver {
+        /// %O: the common ancestor.
+        base: PathBuf,
+        /// %A: our version; the result is written here.
+        ours: PathBuf,
+        /// %B: their version.
+        theirs: PathBuf,
+        /// %P: the file's name in the repository.
+        name: String,
+    },
     /// Publish a plan in another format, on standard output.
     Export {
         /// The output format.
@@ -125,6 +137,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
         Some(Command::GitSetup { store }) => git_setup::run(&store),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => merge_driver::run(&base, &ours, &theirs, &name),
     }
 }
 

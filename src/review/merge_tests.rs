@@ -1,0 +1,492 @@
+//! Tests of the three-way merge, on the bundled 2013-14 plan and on small plans built in code.
+
+use super::*;
+use crate::model::{ElementId, GlossaryEntry, Measure, Milestone, Rag};
+
+fn sample() -> Plan {
+    let bytes = include_bytes!("../../plans/2013-14.yaml");
+    crate::store::load(bytes)
+        .expect("the bundled plan loads")
+        .plan
+}
+
+fn act<'a>(plan: &'a mut Plan, reference: &str) -> &'a mut Action {
+    let pos = plan.find_action(reference).expect("action exists");
+    plan.action_mut(pos).expect("action exists")
+}
+
+fn get<'a>(plan: &'a Plan, reference: &str) -> &'a Action {
+    let pos = plan.find_action(reference).expect("action exists");
+    plan.action(pos).expect("action exists")
+}
+
+fn refs(theme: &Theme) -> Vec<&str> {
+    theme.actions.iter().map(|a| a.reference.as_str()).collect()
+}
+
+fn new_action(reference: &str, text: &str) -> Action {
+    Action {
+        reference: reference.to_string(),
+        action: text.to_string(),
+        ..Action::default()
+    }
+}
+
+fn three() -> (Plan, Plan, Plan) {
+    let base = sample();
+    (base.clone(), base.clone(), base)
+}
+
+#[test]
+fn unchanged_sides_merge_to_ours() {
+    let (base, ours, theirs) = three();
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(merged.plan, ours);
+}
+
+#[test]
+fn edits_to_different_actions_merge_cleanly() {
+    let (base, mut ours, mut theirs) = three();
+    act(&mut ours, "1.2").rag = Some(Rag::Green);
+    act(&mut theirs, "3.1").progress = Some("Audit complete".into());
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(get(&merged.plan, "1.2").rag, Some(Rag::Green));
+    assert_eq!(
+        get(&merged.plan, "3.1").progress.as_deref(),
+        Some("Audit complete")
+    );
+}
+
+#[test]
+fn edits_to_different_fields_of_one_action_merge_cleanly() {
+    let (base, mut ours, mut theirs) = three();
+    act(&mut ours, "2.3").rag = Some(Rag::Blue);
+    act(&mut theirs, "2.3").progress = Some("Done".into());
+    act(&mut theirs, "2.3").owners = vec!["QEG".into()];
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    let action = get(&merged.plan, "2.3");
+    assert_eq!(action.rag, Some(Rag::Blue));
+    assert_eq!(action.progress.as_deref(), Some("Done"));
+    assert_eq!(action.owners, ["QEG"]);
+}
+
+#[test]
+fn the_same_change_on_both_sides_is_no_conflict() {
+    let (base, mut ours, mut theirs) = three();
+    act(&mut ours, "2.3").rag = Some(Rag::Blue);
+    act(&mut theirs, "2.3").rag = Some(Rag::Blue);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(get(&merged.plan, "2.3").rag, Some(Rag::Blue));
+}
+
+#[test]
+fn one_field_changed_both_ways_conflicts_and_keeps_ours() {
+    let (base, mut ours, mut theirs) = three();
+    act(&mut ours, "1.2").rag = Some(Rag::Green);
+    act(&mut theirs, "1.2").rag = Some(Rag::Red);
+    act(&mut theirs, "1.2").notes = Some("Chased".into());
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(get(&merged.plan, "1.2").rag, Some(Rag::Green));
+    assert_eq!(get(&merged.plan, "1.2").notes.as_deref(), Some("Chased"));
+    let expected = Conflict {
+        kind: ConflictKind::Changed,
+        theme: None,
+        action: Some("1.2".into()),
+        field: "rag".into(),
+        base: "amber".into(),
+        ours: "green".into(),
+        theirs: "red".into(),
+    };
+    assert_eq!(merged.conflicts, [expected]);
+    assert_eq!(
+        merged.conflicts[0].to_string(),
+        "action '1.2': rag: changed differently on both sides"
+    );
+}
+
+#[test]
+fn plan_fields_merge_on_their_own() {
+    let (base, mut ours, mut theirs) = three();
+    ours.version = Some("1.3".into());
+    theirs.title = "Business Plan 2013-14".into();
+    theirs.version = Some("1.4".into());
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.plan.title, "Business Plan 2013-14");
+    assert_eq!(merged.plan.version.as_deref(), Some("1.3"));
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, "version");
+    assert_eq!(
+        (
+            merged.conflicts[0].theme.as_ref(),
+            merged.conflicts[0].action.as_ref()
+        ),
+        (None, None)
+    );
+}
+
+#[test]
+fn an_addition_on_one_side_and_an_edit_on_the_other_merge() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[1]
+        .actions
+        .push(new_action("2.6", "Audit section 11 returns"));
+    act(&mut theirs, "2.1").rag = Some(Rag::Green);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(
+        refs(&merged.plan.themes[1]),
+        ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    );
+    assert_eq!(get(&merged.plan, "2.1").rag, Some(Rag::Green));
+}
+
+#[test]
+fn their_addition_goes_after_its_predecessor() {
+    let (base, ours, mut theirs) = three();
+    theirs.themes[0]
+        .actions
+        .insert(2, new_action("1.2a", "Publish threshold leaflet"));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(
+        refs(&merged.plan.themes[0]),
+        ["1.1", "1.2", "1.2a", "1.3", "1.4", "1.5"]
+    );
+    let theirs_id = theirs.themes[0].actions[2].id;
+    assert!(!merged.plan.themes[0].actions[2].id.same(theirs_id));
+}
+
+#[test]
+fn delete_against_edit_conflicts_and_keeps_the_edit() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[2].actions.remove(1);
+    act(&mut theirs, "3.2").rag = Some(Rag::Blue);
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(get(&merged.plan, "3.2").rag, Some(Rag::Blue));
+    assert_eq!(refs(&merged.plan.themes[2]), ["3.1", "3.2", "3.3", "3.4"]);
+    assert_eq!(merged.conflicts.len(), 1);
+    let conflict = &merged.conflicts[0];
+    assert_eq!(conflict.kind, ConflictKind::DeletedChanged);
+    assert_eq!(
+        (conflict.action.as_deref(), conflict.field.as_str()),
+        (Some("3.2"), "(action)")
+    );
+    assert_eq!(conflict.ours, "(deleted)");
+    assert!(
+        conflict.theirs.contains("\"rag\":\"blue\""),
+        "{}",
+        conflict.theirs
+    );
+}
+
+#[test]
+fn delete_against_unchanged_deletes() {
+    let (base, ours, mut theirs) = three();
+    theirs.themes[2].actions.remove(1);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(refs(&merged.plan.themes[2]), ["3.1", "3.3", "3.4"]);
+}
+
+#[test]
+fn both_adding_different_actions_keeps_both_ours_first() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[0].actions.push(new_action("1.6", "Ours"));
+    theirs.themes[0].actions.push(new_action("1.7", "Theirs"));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(
+        refs(&merged.plan.themes[0]),
+        ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7"]
+    );
+    let swapped = merge(&base, &theirs, &ours);
+    assert_eq!(
+        refs(&swapped.plan.themes[0]),
+        ["1.1", "1.2", "1.3", "1.4", "1.5", "1.7", "1.6"]
+    );
+}
+
+#[test]
+fn both_adding_the_same_ref_differently_conflicts() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[0].actions.push(new_action("1.6", "Ours"));
+    theirs.themes[0].actions.push(new_action("1.6", "Theirs"));
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(get(&merged.plan, "1.6").action, "Ours");
+    assert_eq!(merged.plan.themes[0].actions.len(), 6);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].kind, ConflictKind::AddedTwice);
+    let same = merge(&base, &ours, &ours.clone());
+    assert!(same.is_clean());
+    assert_eq!(same.plan.themes[0].actions.len(), 6);
+}
+
+#[test]
+fn a_renumbered_action_takes_the_other_sides_edit() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[0].actions.remove(1);
+    for (n, action) in ours.themes[0].actions.iter_mut().enumerate() {
+        action.reference = format!("1.{}", n + 1);
+    }
+    act(&mut theirs, "1.4").rag = Some(Rag::Green);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(refs(&merged.plan.themes[0]), ["1.1", "1.2", "1.3", "1.4"]);
+    let moved = get(&merged.plan, "1.3");
+    assert_eq!(moved.action, get(&base, "1.4").action);
+    assert_eq!(moved.rag, Some(Rag::Green));
+}
+
+#[test]
+fn an_action_moved_to_another_theme_takes_the_other_sides_edit() {
+    let (base, mut ours, mut theirs) = three();
+    let mut moved = ours.themes[0].actions.remove(4);
+    moved.reference = "2.6".into();
+    ours.themes[1].actions.push(moved);
+    act(&mut theirs, "1.5").progress = Some("Reviewed".into());
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(refs(&merged.plan.themes[0]), ["1.1", "1.2", "1.3", "1.4"]);
+    assert_eq!(
+        merged.plan.themes[1].actions[5].progress.as_deref(),
+        Some("Reviewed")
+    );
+    assert_eq!(merged.plan.themes[1].actions[5].reference, "2.6");
+}
+
+#[test]
+fn their_reordering_is_kept_when_ours_did_not_reorder() {
+    let (base, mut ours, mut theirs) = three();
+    theirs.themes[0].actions.swap(0, 1);
+    act(&mut ours, "1.1").rag = Some(Rag::Blue);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(
+        refs(&merged.plan.themes[0]),
+        ["1.2", "1.1", "1.3", "1.4", "1.5"]
+    );
+    ours.themes[0].actions.swap(3, 4);
+    let both = merge(&base, &ours, &theirs);
+    assert_eq!(
+        refs(&both.plan.themes[0]),
+        ["1.1", "1.2", "1.3", "1.5", "1.4"]
+    );
+    assert_eq!(both.conflicts.len(), 1);
+    assert_eq!(both.conflicts[0].kind, ConflictKind::Reordered);
+}
+
+#[test]
+fn glossary_entries_added_on_both_sides_are_kept() {
+    let (mut base, mut ours, mut theirs) = three();
+    let entry = |short: &str, full: &str| GlossaryEntry {
+        short: short.into(),
+        full: full.into(),
+    };
+    base.owners = vec![entry("QEG", "Quality & Effectiveness Group")];
+    ours.owners = vec![base.owners[0].clone(), entry("SLDG", "Strategic Learning")];
+    theirs.owners = vec![entry("BU", "Business Unit"), base.owners[0].clone()];
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    let shorts: Vec<&str> = merged
+        .plan
+        .owners
+        .iter()
+        .map(|e| e.short.as_str())
+        .collect();
+    assert_eq!(shorts, ["BU", "QEG", "SLDG"]);
+    theirs.owners.push(entry("SLDG", "Safeguarding Learning"));
+    let clash = merge(&base, &ours, &theirs);
+    assert_eq!(clash.conflicts.len(), 1);
+    assert_eq!(clash.conflicts[0].field, "(glossary 'SLDG')");
+}
+
+#[test]
+fn ids_of_our_elements_are_kept() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[0].actions.swap(1, 2);
+    act(&mut ours, "2.2").rag = Some(Rag::Red);
+    act(&mut theirs, "2.2").progress = Some("New".into());
+    theirs.themes[3].actions.remove(0);
+    theirs.themes[3].title = "Renamed".into();
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    for (theme, ours_theme) in merged.plan.themes.iter().zip(&ours.themes) {
+        assert!(theme.id.same(ours_theme.id));
+        for action in &theme.actions {
+            let pos = ours.find_action(&action.reference).expect("from ours");
+            let from_ours = ours.action(pos).expect("from ours");
+            assert!(action.id.same(from_ours.id), "{}", action.reference);
+        }
+    }
+}
+
+#[test]
+fn milestones_and_measures_merge_per_element() {
+    let milestone = |text: &str| Milestone {
+        milestone: text.into(),
+        ..Milestone::default()
+    };
+    let mut base = sample();
+    act(&mut base, "1.1").milestones = vec![milestone("Draft"), milestone("Publish")];
+    base.themes[0].measures = vec![Measure {
+        measure: "NI 59".into(),
+        latest: Some("52%".into()),
+        ..Measure::default()
+    }];
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    act(&mut ours, "1.1").milestones[0].rag = Some(Rag::Blue);
+    act(&mut theirs, "1.1").milestones[1].due = Some(crate::model::Due::Ongoing);
+    act(&mut theirs, "1.1").milestones.push(milestone("Review"));
+    ours.themes[0].measures[0].latest = Some("60%".into());
+    theirs.themes[0].measures[0].latest = Some("58%".into());
+    let merged = merge(&base, &ours, &theirs);
+    let ms = &get(&merged.plan, "1.1").milestones;
+    assert_eq!(ms.len(), 3);
+    assert_eq!(
+        (ms[0].rag, ms[1].due.clone()),
+        (Some(Rag::Blue), Some(crate::model::Due::Ongoing))
+    );
+    let ours_ms = &get(&ours, "1.1").milestones;
+    assert!(ms[0].id.same(ours_ms[0].id) && ms[1].id.same(ours_ms[1].id));
+    assert_eq!(
+        merged.plan.themes[0].measures[0].latest.as_deref(),
+        Some("60%")
+    );
+    assert_eq!(merged.conflicts.len(), 1);
+    let conflict = &merged.conflicts[0];
+    assert_eq!(
+        (conflict.theme.as_deref(), conflict.field.as_str()),
+        (Some("1"), "measure 'NI 59': latest")
+    );
+    assert_eq!(
+        (conflict.ours.as_str(), conflict.theirs.as_str()),
+        ("60%", "58%")
+    );
+}
+
+#[test]
+fn a_ref_taken_by_both_sides_is_a_conflict() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[6].actions.push(new_action("7.4", "Ours"));
+    let mut renumbered = theirs.themes[6].actions.remove(2);
+    renumbered.reference = "7.4".into();
+    theirs.themes[6].actions.push(renumbered);
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.conflicts[0].kind, ConflictKind::Duplicate);
+    assert_eq!(merged.conflicts[0].action.as_deref(), Some("7.4"));
+}
+
+#[test]
+fn a_theme_deleted_on_one_side_goes_with_its_actions() {
+    let (base, ours, mut theirs) = three();
+    theirs.themes.remove(4);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(merged.plan, theirs);
+    let fresh = ElementId::fresh();
+    assert!(!merged.plan.themes[4].id.same(fresh));
+}
+
+#[test]
+fn a_theme_added_on_their_side_brings_its_actions() {
+    let (base, mut ours, mut theirs) = three();
+    let theme = Theme {
+        reference: "9".into(),
+        title: "Neglect".into(),
+        actions: vec![
+            new_action("9.1", "Adopt neglect toolkit"),
+            new_action("9.2", "Audit"),
+        ],
+        ..Theme::default()
+    };
+    theirs.themes.push(theme);
+    act(&mut ours, "7.1").rag = Some(Rag::Green);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(merged.plan.themes.len(), 9);
+    assert_eq!(refs(&merged.plan.themes[8]), ["9.1", "9.2"]);
+    assert_eq!(merged.plan.themes[7].actions.len(), 7);
+    let added = &merged.plan.themes[8];
+    assert!(!added.id.same(theirs.themes[8].id));
+    assert!(!added.actions[0].id.same(theirs.themes[8].actions[0].id));
+    let mut clash = theirs.clone();
+    clash.themes[8].reference = "8".into();
+    let merged = merge(&base, &ours, &clash);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].kind, ConflictKind::Duplicate);
+    assert!(
+        merged.conflicts[0].theirs.ends_with("(actions: 9.1, 9.2)"),
+        "{}",
+        merged.conflicts[0].theirs
+    );
+}
+
+#[test]
+fn a_theme_deleted_on_one_side_and_changed_on_the_other_conflicts() {
+    let (base, mut ours, mut theirs) = three();
+    theirs.themes.remove(4);
+    act(&mut ours, "5.2").rag = Some(Rag::Red);
+    let merged = merge(&base, &ours, &theirs);
+    let kinds: Vec<_> = merged
+        .conflicts
+        .iter()
+        .map(|c| (c.kind, c.field.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ConflictKind::DeletedChanged, "(theme)"),
+            (ConflictKind::DeletedChanged, "(action)")
+        ]
+    );
+    assert_eq!(get(&merged.plan, "5.2").rag, Some(Rag::Red));
+}
+
+/// Plans edited from the sample in one way each, for one-sided merges.
+fn one_sided_edits() -> Vec<Plan> {
+    let base = sample();
+    let edit = |change: &dyn Fn(&mut Plan)| {
+        let mut plan = base.clone();
+        change(&mut plan);
+        plan
+    };
+    vec![
+        edit(&|p| p.themes[0].actions.truncate(2)),
+        edit(&|p| p.themes[3].actions.insert(0, new_action("4.0", "First"))),
+        edit(&|p| p.themes.swap(1, 5)),
+        edit(&|p| p.themes.remove(0).actions.clear()),
+        edit(&|p| {
+            let moved = p.themes[2].actions.remove(0);
+            p.themes[6].actions.insert(1, moved);
+        }),
+        edit(&|p| {
+            for (n, action) in p.themes[1].actions.iter_mut().enumerate() {
+                action.reference = format!("B.{n}");
+            }
+            p.themes[1].reference = "B".into();
+        }),
+        edit(&|p| {
+            act(p, "6.6").milestones.push(Milestone::default());
+            p.owners.push(GlossaryEntry::default());
+            p.themes[5].measures.push(Measure::default());
+        }),
+    ]
+}
+
+#[test]
+fn a_change_on_one_side_only_is_taken_whole() {
+    let base = sample();
+    for edited in one_sided_edits() {
+        let ours = merge(&base, &edited, &base);
+        assert!(ours.is_clean(), "{:?}", ours.conflicts);
+        assert_eq!(ours.plan, edited);
+        let theirs = merge(&base, &base, &edited);
+        assert!(theirs.is_clean(), "{:?}", theirs.conflicts);
+        assert_eq!(theirs.plan, edited);
+    }
+}
