@@ -2,6 +2,7 @@
 //! Exit codes: 0 fine, 1 validation errors (or `fmt --check` found work), 2 usage or I/O errors.
 
 mod check;
+mod diff;
 mod export;
 mod fmt;
 mod git_setup;
@@ -67,6 +68,19 @@ pub enum Command {
         /// Count overdue as of this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE")]
         today: Option<chrono::NaiveDate>,
+    },
+    /// What changed between two versions, action by action: REV1 [REV2] [PATH...], or two files.
+    Diff {
+        /// REV1 [REV2] [PATH...]: git revisions (a commit, branch or tag; REV2 defaults to the
+        /// working tree) and plan files or folders (default ./plans); or two plan files.
+        #[arg(value_name = "REV_OR_PATH")]
+        args: Vec<String>,
+        /// Compare from the last commit before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// The report's format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::Format,
     },
     /// Make a git repository plan-aware: .gitattributes, hunk headers naming actions, the merge driver.
     GitSetup {
@@ -137,6 +151,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
         Some(Command::GitSetup { store }) => git_setup::run(&store),
+        Some(Command::Diff {
+            args,
+            since,
+            format,
+        }) => diff::run(&diff::Request {
+            args,
+            since: since.map(|d| d.to_string()),
+            format,
+        }),
         Some(Command::MergeDriver {
             base,
             ours,
