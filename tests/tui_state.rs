@@ -417,3 +417,30 @@ fn rows_changed_since_the_last_commit_are_marked() {
     assert!(row("1.2").contains("  1.2"), "{screen}");
     assert!(row("2.2").contains("+ 2.2"), "{screen}");
 }
+
+#[test]
+fn the_changes_report_compares_with_the_last_commit() {
+    let repo = common::repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
+    let mut app = App::new(vec![repo.path().join("plans/2013-14.yaml")], today(), true);
+    keys(&mut app, "rr");
+    let effect = boardplan::tui::handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('C'), KeyModifiers::NONE),
+    );
+    assert!(
+        effect.is_some(),
+        "the report is read from git by the run loop"
+    );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 20)).expect("terminal");
+    boardplan::tui::perform_headless(&mut app, effect.expect("effect"));
+    terminal
+        .draw(|f| boardplan::tui::render(f, &app))
+        .expect("draw");
+    let screen = format!("{}", terminal.backend());
+    assert!(
+        screen.contains("Changes in 2013-14.yaml since HEAD"),
+        "{screen}"
+    );
+    assert!(screen.contains("1.1  green → red (worsened)"), "{screen}");
+}

@@ -78,6 +78,8 @@ pub enum Command {
     Dashboard,
     /// Show the file's commits and the selected action's story.
     History,
+    /// Show what changed since the last commit (or another revision).
+    Changes,
     /// Show the actions whose progress has not changed for longest.
     Stale,
     /// Show the keys.
@@ -127,6 +129,7 @@ impl Command {
             Command::Save => "save",
             Command::Dashboard => "dashboard",
             Command::History => "history",
+            Command::Changes => "changes",
             Command::Stale => "not updated",
             Command::Help => "help",
             Command::Quit => "quit",
@@ -176,6 +179,9 @@ impl Command {
             Command::Redo => "redo the last undone edit",
             Command::Save => "save the file (only changed lines are written)",
             Command::Dashboard => "show or hide the RAG dashboard",
+            Command::Changes => {
+                "show what changed since the last commit, action by action (v: since another revision or date)"
+            }
             Command::History => {
                 "show the file's commits and the selected action's RAG and progress at each (↑↓ choose the action)"
             }

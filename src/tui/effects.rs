@@ -2,11 +2,15 @@
 //! watching for files changed on disk. Results come back as status-bar messages.
 
 use super::app::App;
+use super::baseline::Baseline;
 use super::fields::{field_text, set_field};
 use super::forms::{Confirm, Popup, Target};
 use super::recovery;
 use super::update::Effect;
 use crate::model::FieldValue;
+use crate::review::diff::compare;
+use crate::review::git::{Git, History};
+use crate::review::report;
 use crate::store::{Overwrite, SaveError, Saved};
 
 /// Something the effect needs from the terminal: leaving it for `$EDITOR` and coming back.
@@ -17,6 +21,7 @@ pub trait Suspend {
 
 /// Carries out an effect.
 pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
+    let recovery_answered = matches!(effect, Effect::Restore(_) | Effect::DiscardRecovery(_));
     match effect {
         Effect::Save { overwrite } => {
             save(app, app.current, overwrite);
@@ -40,6 +45,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
             }
             Err(error) => app.warn(error),
         },
+        Effect::Changes(revision) => changes(app, revision),
         Effect::ReadHistory(screen) => {
             let path = app.year().path.clone();
             let fresh = app
@@ -60,7 +66,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
             app.say("discarded the recovered edits");
         }
     }
-    if matches!(effect, Effect::Restore(_) | Effect::DiscardRecovery(_)) {
+    if recovery_answered {
         offer_next_recovery(app);
     }
 }
@@ -150,6 +156,54 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
         (Err(error), _) => app.warn(format!("terminal error: {error}")),
         (Ok(()), None) => {}
     }
+}
+
+/// Compares the plan shown with a revision (the last commit when `None`; a `YYYY-MM-DD` date
+/// means the last commit before it) and shows the report.
+fn changes(app: &mut App, revision: Option<String>) {
+    let path = app.year().path.clone();
+    let revision = match revision {
+        None => "HEAD".to_string(),
+        Some(date)
+            if crate::model::Due::parse(&date)
+                .is_ok_and(|d| matches!(d, crate::model::Due::Date(_))) =>
+        {
+            let commit = Git::discover(&path)
+                .ok()
+                .and_then(|git| git.last_before(&date).ok().flatten());
+            match commit {
+                Some(commit) => commit,
+                None => return app.warn(format!("no commit before {date}")),
+            }
+        }
+        Some(revision) => revision,
+    };
+    let Some(base) = Baseline::fetch(&path, &revision) else {
+        return app.warn(format!(
+            "cannot read {} at '{revision}' (is it in git, and is that a revision?)",
+            app.year().name()
+        ));
+    };
+    let Some(plan) = app.plan() else { return };
+    let comparison = compare(&base.plan, plan);
+    let label = if revision.len() == 40 {
+        revision[..10].to_string()
+    } else {
+        revision
+    };
+    let title = format!(
+        "Changes in {} since {label} · ↑↓ scroll · v other revision · Esc closes",
+        app.year().name()
+    );
+    let lines = report::text(&comparison, false)
+        .lines()
+        .map(String::from)
+        .collect();
+    app.ui.popup = Some(Popup::Report {
+        title,
+        lines,
+        scroll: 0,
+    });
 }
 
 /// Idle-time check: a file changed on disk is reloaded when it has no unsaved edits, and the

@@ -82,6 +82,7 @@ pub const BINDINGS: &[Binding] = &[
     ctrl('r', Command::Redo),
     ctrl('s', Command::Save),
     ch('D', Command::Dashboard),
+    ch('C', Command::Changes),
     ch('H', Command::History),
     ch('S', Command::Stale),
     ch('?', Command::Help),

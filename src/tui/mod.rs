@@ -29,6 +29,17 @@ pub use keymap::{BINDINGS, commands, keys_for};
 pub use update::{handle_key, update};
 pub use views::render;
 
+/// Performs an effect without a terminal: scripted use and tests (an `$EDITOR` effect fails).
+pub fn perform_headless(app: &mut App, effect: update::Effect) {
+    struct NoTerminal;
+    impl effects::Suspend for NoTerminal {
+        fn suspended(&mut self, _: &mut dyn FnMut()) -> std::io::Result<()> {
+            Err(std::io::Error::other("no terminal in tests"))
+        }
+    }
+    effects::perform(app, effect, &mut NoTerminal);
+}
+
 use crate::store::plan_files;
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{
 };
 
 /// Work for the run loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save the year shown; `overwrite` replaces a file that changed on disk.
     Save {
@@ -26,6 +26,8 @@ pub enum Effect {
     Reload,
     /// Edit a field in `$EDITOR`.
     ExternalEditor(super::forms::Target),
+    /// Compare the plan with a revision (the last commit when `None`) and show the report.
+    Changes(Option<String>),
     /// Read the year file's history from git, then show `screen`.
     ReadHistory(Screen),
     /// Restore a year's unsaved edits from its recovery file.
@@ -81,6 +83,7 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
             }
         }
         Command::Dashboard => toggle(app, Screen::Dashboard),
+        Command::Changes => return Some(Effect::Changes(None)),
         Command::History | Command::Stale => {
             let screen = if command == Command::History {
                 Screen::History
@@ -244,20 +247,37 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
     match popup {
         Popup::Help { scroll } => {
             let last = help_lines().len();
-            let scroll = match key.code {
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => return None,
-                KeyCode::Down | KeyCode::Char('j') => scroll + 1,
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
-                KeyCode::PageUp => scroll.saturating_sub(10),
-                KeyCode::Home => 0,
-                KeyCode::End => last,
-                _ => scroll,
-            };
-            app.ui.popup = Some(Popup::Help {
-                scroll: scroll.min(last),
-            });
+            if let Some(scroll) = scrolled(key, scroll, last) {
+                app.ui.popup = Some(Popup::Help { scroll });
+            }
         }
+        Popup::Report {
+            title,
+            lines,
+            scroll,
+        } => {
+            if key.code == KeyCode::Char('v') {
+                let form = TextForm::new(
+                    "Compare with: a commit, tag or branch, or a date (YYYY-MM-DD)",
+                    "",
+                    false,
+                );
+                app.ui.popup = Some(Popup::Revision(Box::new(form)));
+            } else if let Some(scroll) = scrolled(key, scroll, lines.len()) {
+                app.ui.popup = Some(Popup::Report {
+                    title,
+                    lines,
+                    scroll,
+                });
+            }
+        }
+        Popup::Revision(mut form) => match form.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Revision(form)),
+            Outcome::Cancel => {}
+            Outcome::Submit(revision) => {
+                return Some(Effect::Changes(Some(revision.trim().to_string())));
+            }
+        },
         Popup::Search { mut form, previous } => match form.handle(key) {
             Outcome::Continue => {
                 app.ui.filter.search = form.text();
@@ -297,6 +317,21 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
     app.clamp_cursor();
     app.scroll_into_view();
     None
+}
+
+/// Scrolling keys of a read-only popup; `None` when the key closes it.
+fn scrolled(key: KeyEvent, scroll: usize, last: usize) -> Option<usize> {
+    let scroll = match key.code {
+        KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Char('C') => return None,
+        KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::Home => 0,
+        KeyCode::End => last,
+        _ => scroll,
+    };
+    Some(scroll.min(last))
 }
 
 fn filter_key(app: &mut App, key: KeyEvent) {

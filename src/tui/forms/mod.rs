@@ -68,4 +68,15 @@ pub enum Popup {
     OwnerView(Box<Picker>),
     /// A question with one key per answer.
     Confirm(Confirm),
+    /// A change report, scrolled to a line.
+    Report {
+        /// What is compared with what.
+        title: String,
+        /// The report's lines.
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
+    /// The revision to compare with: a commit, tag, branch or date.
+    Revision(Box<TextForm>),
 }

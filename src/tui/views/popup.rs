@@ -50,6 +50,12 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::FilterMenu) => render_filter_menu(frame, area),
         Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker),
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
+        Some(Popup::Report {
+            title,
+            lines,
+            scroll,
+        }) => render_report(frame, area, title, lines, *scroll),
+        Some(Popup::Revision(form)) => render_text(frame, area, form, None),
     }
 }
 
@@ -233,4 +239,17 @@ fn render_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
         Span::raw("go back"),
     ]));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+fn render_report(frame: &mut Frame, area: Rect, title: &str, lines: &[String], scroll: usize) {
+    let popup = centered(area, area.width.saturating_sub(4).max(20), area.height);
+    let inner = boxed(frame, popup, title);
+    let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }
