@@ -7,7 +7,8 @@
 //! - [`export`]: plan -> JSON (more formats later). Uses `model`.
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver). Uses `model`.
 //! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never `tui`.
-//! - [`tui`]: the terminal UI (ratatui). Uses `model` and `store`.
+//! - [`tui`]: the terminal UI (ratatui). Uses `model`, `store` and `review`.
+//! - [`text`]: helpers for narrow columns, for `cli` and `tui`.
 //!
 //! `model`, `store`, `export` and `review` never import terminal crates.
 #![forbid(unsafe_code)]
@@ -17,4 +18,5 @@ pub mod export;
 pub mod model;
 pub mod review;
 pub mod store;
+pub mod text;
 pub mod tui;

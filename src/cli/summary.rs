@@ -2,6 +2,7 @@
 
 use super::{Status, files_of, open_or_report};
 use crate::model::{Action, Plan, RagCounts};
+use crate::text::{clip, first_line};
 use chrono::NaiveDate;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -113,31 +114,12 @@ fn list(out: &mut String, plan: &Plan, heading: &str, actions: &[&Action]) {
         let line = format!(
             "  {:<6} {:<w$}  {:<14} {:<7} {}",
             clip(&action.reference, 6),
-            clip(&first_line(&action.action), ACTION_WIDTH),
+            clip(first_line(&action.action), ACTION_WIDTH),
             due,
             rag,
             owners.join(", "),
             w = ACTION_WIDTH
         );
         let _ = writeln!(out, "{}", line.trim_end());
-    }
-}
-
-fn first_line(text: &str) -> String {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-        .to_string()
-}
-
-/// `text` cut to `width` characters, with an ellipsis when cut.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }

@@ -3,6 +3,7 @@
 use super::badge::{badge, count};
 use super::detail::render_detail;
 use crate::model::{Plan, Rag, RagCounts};
+pub use crate::text::clip;
 use crate::tui::app::{App, Areas, Focus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -165,13 +166,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
             } else {
                 Style::default()
             };
-            let text = action
-                .action
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .trim()
-                .to_string();
+            let text = crate::text::first_line(&action.action).to_string();
             let row = Row::new([
                 Cell::from(change_mark(app, plan, *pos)),
                 Cell::from(action.reference.clone()),
@@ -225,16 +220,5 @@ pub fn visible_offset(row: usize, offset: usize, height: usize) -> usize {
         row + 1 - height
     } else {
         offset
-    }
-}
-
-/// `text` cut to `width` characters, with an ellipsis when cut.
-pub fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }

@@ -1,0 +1,32 @@
+//! Small helpers for showing text in narrow columns, shared by the reports and the UI.
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The first line of `text` that has something on it, trimmed.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clips_by_characters_and_finds_the_first_line() {
+        assert_eq!(clip("Safeguarding", 6), "Safeg…");
+        assert_eq!(clip("é–•", 3), "é–•");
+        assert_eq!(first_line("\n  \n • first\nsecond"), "• first");
+    }
+}
