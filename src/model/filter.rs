@@ -36,6 +36,12 @@ impl Filter {
 
     /// Does `action` of `plan` pass every active filter on `today`?
     pub fn matches(&self, plan: &Plan, action: &Action, today: NaiveDate) -> bool {
+        self.matches_besides_search(plan, action, today)
+            && (self.search.is_empty() || mentions(plan, action, &self.search.to_lowercase()))
+    }
+
+    /// Does `action` pass every active filter other than the search?
+    pub fn matches_besides_search(&self, plan: &Plan, action: &Action, today: NaiveDate) -> bool {
         let rag_ok = match self.rag {
             None => true,
             Some(RagFilter::Rated(rag)) => action.rag == Some(rag),
@@ -49,7 +55,6 @@ impl Filter {
                 .owner
                 .as_deref()
                 .is_none_or(|owner| has_owner(plan, action, owner))
-            && (self.search.is_empty() || mentions(plan, action, &self.search.to_lowercase()))
     }
 
     /// The active filters in words, for the status bar: `"/dataset" owner QEG, red, overdue`.
@@ -74,6 +79,35 @@ impl Filter {
         }
         parts.join(", ")
     }
+}
+
+/// Everything the search looks at in one action, lower-cased, one field a line: searching this
+/// text gives the same answer as [`Filter::matches`] for a one-line search, and lets a UI build
+/// it once and search it on every key press.
+pub fn search_text(plan: &Plan, action: &Action) -> String {
+    let mut parts: Vec<&str> = vec![&action.reference, &action.action];
+    parts.extend(
+        [&action.outcome, &action.progress, &action.notes]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    for owner in &action.owners {
+        parts.push(owner);
+        parts.extend(plan.owner_full_name(owner));
+    }
+    for milestone in &action.milestones {
+        parts.push(&milestone.milestone);
+        parts.extend(milestone.progress.as_deref());
+        parts.extend(milestone.owners.iter().map(String::as_str));
+    }
+    let due = action
+        .due
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    parts.push(&due);
+    parts.join("\n").to_lowercase()
 }
 
 /// Whether a timescale, as shown, contains the needle (dates are only spelled out when the
@@ -261,6 +295,34 @@ mod tests {
         assert_eq!(shown(&combined), ["1.1"]);
         assert_eq!(combined.describe(), "owner QEG, red");
         assert!(!Filter::default().is_active() && combined.is_active());
+    }
+
+    #[test]
+    fn the_search_text_agrees_with_the_filter() {
+        let plan = plan();
+        for needle in [
+            "dataset",
+            "venue",
+            "effectiveness",
+            "2013-07",
+            "qeg",
+            "ongoing",
+            "zzz",
+        ] {
+            let filter = Filter {
+                search: needle.into(),
+                ..Filter::default()
+            };
+            for (_, action) in plan.actions() {
+                let indexed = search_text(&plan, action).contains(needle);
+                assert_eq!(
+                    indexed,
+                    filter.matches(&plan, action, day(2013, 9, 1)),
+                    "{needle} in {}",
+                    action.reference
+                );
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod validate;
 
 pub use due::{Due, DueError};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
-pub use filter::{Filter, RagFilter};
+pub use filter::{Filter, RagFilter, search_text};
 pub use item_edit::{ItemEdit, MeasureField, MilestoneField};
 pub use ops::{ActionPos, OpsError};
 pub use plan::{Action, CustomValue, ElementId, GlossaryEntry, Measure, Milestone, Plan, Theme};

@@ -2,7 +2,7 @@
 
 use super::forms::Popup;
 use super::year::{Content, Year};
-use crate::model::{ActionPos, Filter, Plan, RagCounts};
+use crate::model::{ActionPos, Filter, Plan, RagCounts, search_text};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::cell::{Cell, RefCell};
@@ -50,6 +50,27 @@ pub struct RowsCache(RefCell<Option<(RowsKey, Rc<Vec<ActionPos>>)>>);
 
 /// Which reading and revision of which year something was computed from.
 type Version = (usize, u64, u64);
+
+/// Each action's search text, in plan order, with where each theme's actions start; built on
+/// the first search after a change, so each key press only scans prepared text.
+#[derive(Debug)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+    theme_starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    fn text(&self, pos: ActionPos) -> &str {
+        self.theme_starts
+            .get(pos.theme)
+            .and_then(|start| self.texts.get(start + pos.action))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The search index, kept until the plan changes.
+#[derive(Debug, Default)]
+pub struct SearchCache(RefCell<Option<(Version, Rc<SearchIndex>)>>);
 
 /// The whole plan's RAG counts, kept until the plan changes.
 #[derive(Debug, Default)]
@@ -119,6 +140,8 @@ pub struct Ui {
     pub rows: RowsCache,
     /// The plan's RAG counts, cached.
     pub counts: CountsCache,
+    /// The search texts, cached.
+    pub search: SearchCache,
     /// Where the last frame drew the panes, for mouse clicks.
     pub areas: Cell<Areas>,
 }
@@ -169,6 +192,7 @@ impl App {
             quit: false,
             rows: RowsCache::default(),
             counts: CountsCache::default(),
+            search: SearchCache::default(),
             areas: Cell::new(Areas::default()),
         };
         App {
@@ -219,16 +243,68 @@ impl App {
     }
 
     fn narrow_rows(&self, rows: &[ActionPos]) -> Vec<ActionPos> {
+        self.filter_rows(rows.iter().copied())
+    }
+
+    fn compute_rows(&self) -> Vec<ActionPos> {
         let Some(plan) = self.plan() else {
             return Vec::new();
         };
-        rows.iter()
-            .copied()
+        let theme = self.selected_theme();
+        self.filter_rows(
+            plan.actions()
+                .map(|(pos, _)| pos)
+                .filter(|pos| theme.is_none_or(|t| t == pos.theme)),
+        )
+    }
+
+    /// The positions that pass the filters; the search goes through the prepared index.
+    fn filter_rows(&self, positions: impl Iterator<Item = ActionPos>) -> Vec<ActionPos> {
+        let Some(plan) = self.plan() else {
+            return Vec::new();
+        };
+        let filter = &self.ui.filter;
+        let needle = filter.search.to_lowercase();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let index = (!needle.is_empty()).then(|| self.search_index());
+        positions
             .filter(|pos| {
                 plan.action(*pos)
-                    .is_some_and(|action| self.ui.filter.matches(plan, action, self.today))
+                    .is_some_and(|action| filter.matches_besides_search(plan, action, self.today))
+            })
+            .filter(|pos| {
+                index
+                    .as_ref()
+                    .is_none_or(|index| finder.find(index.text(*pos).as_bytes()).is_some())
             })
             .collect()
+    }
+
+    fn search_index(&self) -> Rc<SearchIndex> {
+        let key = (
+            self.current,
+            self.year().generation,
+            self.year().history.revision(),
+        );
+        if let Some((cached, index)) = &*self.ui.search.0.borrow() {
+            if *cached == key {
+                return Rc::clone(index);
+            }
+        }
+        let mut theme_starts = Vec::new();
+        let mut texts = Vec::new();
+        if let Some(plan) = self.plan() {
+            for theme in &plan.themes {
+                theme_starts.push(texts.len());
+                texts.extend(theme.actions.iter().map(|a| search_text(plan, a)));
+            }
+        }
+        let index = Rc::new(SearchIndex {
+            texts,
+            theme_starts,
+        });
+        *self.ui.search.0.borrow_mut() = Some((key, Rc::clone(&index)));
+        index
     }
 
     /// RAG counts of every action in the year shown.
@@ -246,18 +322,6 @@ impl App {
         let counts = self.plan().map(Plan::rag_counts).unwrap_or_default();
         self.ui.counts.0.set(Some((key, counts)));
         counts
-    }
-
-    fn compute_rows(&self) -> Vec<ActionPos> {
-        let Some(plan) = self.plan() else {
-            return Vec::new();
-        };
-        let theme = self.selected_theme();
-        plan.actions()
-            .filter(|(pos, _)| theme.is_none_or(|t| t == pos.theme))
-            .filter(|(_, action)| self.ui.filter.matches(plan, action, self.today))
-            .map(|(pos, _)| pos)
-            .collect()
     }
 
     /// The selected action, if the table has rows.
