@@ -207,17 +207,16 @@ impl Document {
             self.source.crlf,
         )
         .map(|p| apply(text, 0, &p));
-        if let Some(text) = patched {
-            if let Ok((root, reread)) = parse_plan(&text) {
-                if reread == *plan {
-                    let bytes = self.source.encode(&text);
-                    return Ok(Rendered {
-                        bytes,
-                        rewrote_whole_file: false,
-                        parsed: Some((text, root)),
-                    });
-                }
-            }
+        if let Some(text) = patched
+            && let Ok((root, reread)) = parse_plan(&text)
+            && reread == *plan
+        {
+            let bytes = self.source.encode(&text);
+            return Ok(Rendered {
+                bytes,
+                rewrote_whole_file: false,
+                parsed: Some((text, root)),
+            });
         }
         self.render_canonical(plan, self.source.line_ends(canonical(plan)))
     }

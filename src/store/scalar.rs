@@ -21,10 +21,11 @@ pub enum Context {
 
 /// Writes `text` canonically for `context`.
 pub fn render(text: &str, context: Context) -> String {
-    if let Context::Value { key_col, step } = context {
-        if text.contains('\n') && literal_ok(text) {
-            return literal(text, key_col, step.clamp(1, 9));
-        }
+    if let Context::Value { key_col, step } = context
+        && text.contains('\n')
+        && literal_ok(text)
+    {
+        return literal(text, key_col, step.clamp(1, 9));
     }
     if plain_ok(text, context == Context::Flow) {
         text.to_string()
