@@ -19,6 +19,21 @@ pub fn first_line(text: &str) -> &str {
         .trim()
 }
 
+/// `text` with control characters (escape sequences' ESC, C1 controls, carriage returns)
+/// replaced by `�`, so plan text printed to a terminal can never move the cursor, change
+/// colours or retitle the window. Line feeds and tabs are kept.
+pub fn strip_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +43,14 @@ mod tests {
         assert_eq!(clip("Safeguarding", 6), "Safeg…");
         assert_eq!(clip("é–•", 3), "é–•");
         assert_eq!(first_line("\n  \n • first\nsecond"), "• first");
+    }
+
+    #[test]
+    fn control_characters_cannot_reach_the_terminal() {
+        assert_eq!(
+            strip_controls("a\u{1b}[2Jb\u{9b}c"),
+            "a\u{FFFD}[2Jb\u{FFFD}c"
+        );
+        assert_eq!(strip_controls("line\n\tnext"), "line\n\tnext");
     }
 }

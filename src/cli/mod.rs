@@ -7,9 +7,12 @@ mod export;
 mod fmt;
 mod git_setup;
 mod merge_driver;
+mod new_plan;
+mod new_year;
 mod set;
 mod summary;
 
+use crate::model::YearEndOptions;
 use crate::store::{LoadError, OpenError, PlanFile, plan_files};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -99,6 +102,36 @@ pub enum Command {
         /// %P: the file's name in the repository.
         name: String,
     },
+    /// Next year's plan from this one: unfinished actions carried forward, completed ones listed.
+    NewYear {
+        /// This year's plan file.
+        from: PathBuf,
+        /// The new board year, e.g. 2014-15; the file is NEW_PERIOD.yaml beside FROM.
+        new_period: String,
+        /// Write the new plan here instead (never over an existing file).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Keep carried actions' ratings (default: cleared, every action starts unrated).
+        #[arg(long)]
+        keep_ratings: bool,
+        /// Number each theme's carried actions afresh: 1.1, 1.2, ... (default: refs kept).
+        #[arg(long)]
+        renumber: bool,
+    },
+    /// Start a board's first plan: PERIOD.yaml in the store, with no themes yet.
+    New {
+        /// The board year, e.g. 2014-15.
+        period: String,
+        /// The board's name.
+        #[arg(long)]
+        board: String,
+        /// The plan's title (default: "Business Plan 2014-2015").
+        #[arg(long)]
+        title: Option<String>,
+        /// The store folder (default: ./plans, created if missing).
+        #[arg(long, default_value = "plans")]
+        store: PathBuf,
+    },
     /// Publish a plan in another format, on standard output.
     Export {
         /// The output format.
@@ -150,6 +183,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
+        Some(Command::NewYear {
+            from,
+            new_period,
+            output,
+            keep_ratings,
+            renumber,
+        }) => new_year::run(
+            &from,
+            &new_period,
+            output.as_deref(),
+            YearEndOptions {
+                keep_ratings,
+                renumber,
+            },
+        ),
+        Some(Command::New {
+            period,
+            board,
+            title,
+            store,
+        }) => new_plan::run(&period, &board, title.as_deref(), &store),
         Some(Command::GitSetup { store }) => git_setup::run(&store),
         Some(Command::Diff {
             args,

@@ -2,8 +2,8 @@
 //!
 //! `plan` holds the types, `rag` and `due` the two rated/dated values, `ops` the structural
 //! operations (find, add, remove, move, renumber), `edit` edits as values with inverses (undo) and `item_edit` those of milestones and measures,
-//! `query` derived facts (overdue, RAG counts, owners index), `filter` which actions to show and
-//! `validate` the semantic rules.
+//! `query` derived facts (overdue, RAG counts, owners index), `filter` which actions to show,
+//! `validate` the semantic rules and `year_end` next year's plan from this one.
 
 mod due;
 mod edit;
@@ -15,6 +15,7 @@ mod query;
 mod rag;
 mod theme_field;
 mod validate;
+mod year_end;
 
 pub use due::{Due, DueError};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
@@ -26,3 +27,6 @@ pub use query::{OwnerIndex, RagCounts, ThemeSummary};
 pub use rag::Rag;
 pub use theme_field::{ThemeField, parse_rag};
 pub use validate::{Location, Problem, Severity, validate};
+pub use year_end::{
+    BoardYear, Carried, Completed, YearEnd, YearEndError, YearEndOptions, start_next_year,
+};

@@ -4,8 +4,9 @@
 //! remember their byte spans (`split` does it on two cores for large files); `decode` builds the plan from the tree with positioned errors;
 //! `document` ties text, tree and loaded plan together and renders saves; `view`, `emit` and
 //! `scalar` write canonical YAML; `patch` turns plan changes into minimal text patches; `file`
-//! does atomic, change-aware writes; `folder` lists a store's year files.
+//! does atomic, change-aware writes and `create` atomic new files; `folder` lists a store's year files.
 
+mod create;
 mod decode;
 mod diagnostic;
 mod document;
@@ -20,6 +21,7 @@ mod split;
 mod tree;
 mod view;
 
+pub use create::create_new;
 pub use diagnostic::{Diagnostic, InFile, LoadError};
 pub use document::{Document, Loaded, Rendered, load};
 pub use emit::canonical;
