@@ -4,14 +4,17 @@
 //! remember their byte spans (`split` does it on two cores for large files); `decode` builds the plan from the tree with positioned errors;
 //! `document` ties text, tree and loaded plan together and renders saves; `view`, `emit` and
 //! `scalar` write canonical YAML; `patch` turns plan changes into minimal text patches; `file`
-//! does atomic, change-aware writes; `folder` lists a store's year files.
+//! does change-aware saves and `atomic` the locked, atomic writes (`ignore` keeps their temp
+//! files out of `git status`); `folder` lists a store's year files.
 
+mod atomic;
 mod decode;
 mod diagnostic;
 mod document;
 mod emit;
 mod file;
 mod folder;
+mod ignore;
 mod patch;
 mod scalar;
 mod schema;
@@ -20,8 +23,9 @@ mod split;
 mod tree;
 mod view;
 
+pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, InFile, LoadError};
 pub use document::{Document, Loaded, Rendered, load};
 pub use emit::canonical;
-pub use file::{OpenError, Overwrite, PlanFile, SaveError, Saved, write_atomic};
+pub use file::{OpenError, Overwrite, PlanFile, SaveError, Saved};
 pub use folder::plan_files;
