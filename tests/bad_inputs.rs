@@ -92,9 +92,9 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             ":10:5: this action has no 'action'",
         ),
         (
-            "missing themes",
-            b"board: B\nperiod: 2013-14\ntitle: T\n".to_vec(),
-            ":1:1: the plan has no 'themes'",
+            "missing period",
+            b"board: B\ntitle: T\nthemes: []\n".to_vec(),
+            ":1:1: the plan has no 'period'",
         ),
         ("deeply nested", deep.into_bytes(), "nested too deeply"),
         (

@@ -186,3 +186,16 @@ fn every_command_has_help() {
         assert!(stdout(&run).contains("Usage: boardplan"), "{command}");
     }
 }
+
+#[test]
+fn a_plan_with_only_board_and_period_is_valid_and_empty() {
+    let text = "board: New Board\nperiod: 2026-27\n";
+    let (dir, path) = temp_with("2026-27.yaml", text.as_bytes());
+    let check = boardplan(dir.path(), &["check", "."]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let summary = boardplan(dir.path(), &["summary", "."]);
+    assert_eq!(summary.status.code(), Some(0), "{}", stderr(&summary));
+    let format = boardplan(dir.path(), &["fmt", "--check", "."]);
+    assert_eq!(format.status.code(), Some(0), "{}", stderr(&format));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}

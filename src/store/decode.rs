@@ -223,16 +223,10 @@ impl Decoder<'_> {
             .iter()
             .filter_map(|t| self.theme(t))
             .collect();
-        if f.get("themes").is_none() {
-            self.error(
-                node,
-                "the plan has no 'themes'; add a 'themes:' list".into(),
-            );
-        }
         Plan {
             board: self.required(&f, "board", "the plan"),
             period: self.required(&f, "period", "the plan"),
-            title: self.required(&f, "title", "the plan"),
+            title: self.text(&f, "title").unwrap_or_default(),
             vision: self.text(&f, "vision"),
             version: self.text(&f, "version"),
             date: self.due(&f, "date"),

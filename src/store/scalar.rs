@@ -174,10 +174,12 @@ fn literal(text: &str, key_col: usize, step: usize) -> String {
         Some(rest) => ("", rest),
     };
     let first_line = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
+    // Content indented further than the block's own indentation needs an explicit indicator:
+    // the step from the key to the content, whatever the file's indentation habit.
     let indicator = if first_line.starts_with([' ', '\t']) {
-        "2"
+        step.to_string()
     } else {
-        ""
+        String::new()
     };
     let pad = " ".repeat(key_col + step);
     let mut out = format!("|{indicator}{chomp}");

@@ -108,7 +108,9 @@ pub fn plan_view(plan: &Plan) -> Element {
     let mut e = Element::new(None, PLAN_KEYS);
     e.text("board", &plan.board);
     e.text("period", &plan.period);
-    e.text("title", &plan.title);
+    if !plan.title.is_empty() {
+        e.text("title", &plan.title);
+    }
     e.optional("vision", &plan.vision);
     e.optional("version", &plan.version);
     e.due("date", &plan.date);
@@ -120,10 +122,12 @@ pub fn plan_view(plan: &Plan) -> Element {
             .collect();
         e.fields.push(("owners", Value::Map(glossary)));
     }
-    e.fields.push((
-        "themes",
-        Value::Elements(plan.themes.iter().map(theme_view).collect()),
-    ));
+    if !plan.themes.is_empty() {
+        e.fields.push((
+            "themes",
+            Value::Elements(plan.themes.iter().map(theme_view).collect()),
+        ));
+    }
     e.custom(&plan.custom);
     e
 }
