@@ -2,7 +2,7 @@
 
 use super::{Status, files_of, open_or_report};
 use crate::model::{Action, Plan, RagCounts};
-use crate::text::{clip, first_line};
+use crate::text::{clip, first_line, terminal_safe};
 use chrono::NaiveDate;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,8 @@ pub fn run(path: &Path, today: Option<NaiveDate>) -> anyhow::Result<Status> {
         if i > 0 {
             println!();
         }
-        print!("{}", render(path, &file.plan, today));
+        // Plan text may hold escape sequences: never let them reach the terminal.
+        print!("{}", terminal_safe(&render(path, &file.plan, today)));
     }
     Ok(status)
 }

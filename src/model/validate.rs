@@ -145,7 +145,7 @@ fn required(
 }
 
 fn check_due(report: &mut impl FnMut(Severity, Location, String), due: Option<&Due>, at: Location) {
-    if let Some(Due::Text(text)) = due {
+    if let Some(Due::Text(text)) = due.filter(|d| !d.is_board_year()) {
         let shown = text.trim().replace('\n', " / ");
         let message =
             format!("'{shown}' is not a date (use YYYY-MM-DD, YYYY-MM or ongoing); kept as text");

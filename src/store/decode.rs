@@ -211,7 +211,32 @@ impl Decoder<'_> {
             );
             return None;
         }
+        self.custom_keys(node);
         Some(custom_value(self.text, node))
+    }
+
+    /// Reports keys in a `custom` mapping (at any depth) that are not text: a list or mapping
+    /// as a key cannot be shown, exported or written back as it was.
+    fn custom_keys(&mut self, node: &Node) {
+        match &node.kind {
+            NodeKind::Map { entries, .. } => {
+                for (key, value) in entries {
+                    let text = key.scalar().and_then(|_| key.text(self.text));
+                    if key.scalar().is_none() || text.is_some_and(|t| t.trim().is_empty()) {
+                        self.error(
+                            key,
+                            format!(
+                                "a key in 'custom' must be text, found {}; write the field's name as the key",
+                                if key.scalar().is_some() { "an empty key" } else { kind_name(key) }
+                            ),
+                        );
+                    }
+                    self.custom_keys(value);
+                }
+            }
+            NodeKind::Seq { items, .. } => items.iter().for_each(|i| self.custom_keys(i)),
+            NodeKind::Scalar(_) => {}
+        }
     }
 
     fn plan(&mut self, node: &Node) -> Plan {

@@ -10,6 +10,7 @@ use super::emit::canonical;
 use super::patch::{apply, patches};
 use super::source::{Source, line_col};
 use super::split::parse_plan_text;
+use super::syntax::{conflict_marker, explain};
 use super::tree::Node;
 use super::view::plan_view;
 use crate::model::{ElementId, Location, Plan, Severity, validate};
@@ -81,14 +82,11 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Parses and decodes text; shape errors sorted by position.
 fn parse_plan(text: &str) -> Result<(Node, Plan), Vec<Diagnostic>> {
+    if let Some(conflict) = conflict_marker(text) {
+        return Err(vec![conflict]);
+    }
     let root = parse_plan_text(text)
-        .map_err(|e| {
-            vec![Diagnostic::error(
-                e.line,
-                e.col,
-                format!("YAML syntax error: {}", e.message),
-            )]
-        })?
+        .map_err(|e| vec![explain(text, &e)])?
         .ok_or_else(|| {
             vec![Diagnostic::error(
                 1,

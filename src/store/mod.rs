@@ -1,7 +1,8 @@
 //! Plan files: YAML text <-> model.
 //!
 //! `source` decodes bytes (BOM, CRLF, UTF-8 positions); `tree` parses YAML into nodes that
-//! remember their byte spans (`split` does it on two cores for large files); `decode` builds the plan from the tree with positioned errors;
+//! remember their byte spans (`split` does it on two cores for large files); `decode` builds the plan from the tree with positioned errors (`syntax` words
+//! YAML syntax errors for people);
 //! `document` ties text, tree and loaded plan together and renders saves; `view`, `emit` and
 //! `scalar` write canonical YAML; `patch` turns plan changes into minimal text patches; `file`
 //! does change-aware saves and `atomic` the locked, atomic writes (`ignore` keeps their temp
@@ -20,6 +21,7 @@ mod scalar;
 mod schema;
 mod source;
 mod split;
+mod syntax;
 mod tree;
 mod view;
 
@@ -28,4 +30,4 @@ pub use diagnostic::{Diagnostic, InFile, LoadError};
 pub use document::{Document, Loaded, Rendered, load};
 pub use emit::canonical;
 pub use file::{OpenError, Overwrite, PlanFile, SaveError, Saved};
-pub use folder::plan_files;
+pub use folder::{plan_files, plan_files_deep};
