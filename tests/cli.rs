@@ -302,3 +302,44 @@ fn check_walks_folders_of_folders() {
         stderr(&check)
     );
 }
+
+#[test]
+fn milestone_ratings_give_an_unrated_action_a_derived_rating() {
+    let text = PLAN.replace(
+        "    due: ongoing\n",
+        "    due: 2013-06\n    milestones:\n    - milestone: Sample chosen\n      rag: blue\n    - milestone: Files read\n      rag: amber\n",
+    );
+    let (dir, path) = temp_with("plan.yaml", text.as_bytes());
+    let summary = boardplan(
+        dir.path(),
+        &["summary", "plan.yaml", "--today", "2013-12-01"],
+    );
+    let out = stdout(&summary);
+    let protection = out
+        .lines()
+        .find(|l| l.contains("Protection"))
+        .expect("theme row");
+    let counts: Vec<&str> = protection.split_whitespace().rev().take(7).collect();
+    // Overdue, unrated, blue, green, amber, red, actions (read from the right).
+    assert_eq!(counts, ["1", "0", "0", "0", "1", "0", "1"], "{out}");
+    assert!(out.contains("1 of these ratings are derived"), "{out}");
+    assert!(out.contains("Not yet rated: 0"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("2.1") && l.contains("amber*")),
+        "{out}"
+    );
+    let json = stdout(&boardplan(
+        dir.path(),
+        &["export", "--format", "json", "plan.yaml"],
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let action = &value["themes"][1]["actions"][0];
+    assert_eq!(action["derived_rag"], "amber");
+    assert!(action.get("rag").is_none());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "nothing written"
+    );
+}

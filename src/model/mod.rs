@@ -2,9 +2,11 @@
 //!
 //! `plan` holds the types, `rag` and `due` the two rated/dated values, `ops` the structural
 //! operations (find, add, remove, move, renumber), `edit` edits as values with inverses (undo) and `item_edit` those of milestones and measures,
-//! `query` derived facts (overdue, RAG counts, owners index), `filter` which actions to show and
+//! `query` derived facts (overdue, RAG counts, owners index), `derived` ratings worked out
+//! from milestones, `filter` which actions to show and
 //! `validate` the semantic rules.
 
+mod derived;
 mod due;
 mod edit;
 mod filter;
@@ -16,6 +18,7 @@ mod rag;
 mod theme_field;
 mod validate;
 
+pub use derived::RagSource;
 pub use due::{Due, DueError};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
 pub use filter::{Filter, RagFilter, search_text};

@@ -115,40 +115,30 @@ pub struct Theme {
     pub custom: Option<CustomValue>,
 }
 
-/// One numbered action of a theme.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+/// One numbered action of a theme (serialised by hand in `derived`, to add its derived rating).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Action {
     /// Identity across edits.
-    #[serde(skip)]
     pub id: ElementId,
     /// Reference, unique among all actions of the plan (`1.1`).
-    #[serde(rename = "ref")]
     pub reference: String,
     /// What will be done.
     pub action: String,
     /// Desired outcome or measure of effectiveness.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     /// Who is responsible: short names (glossary keys) or people.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<String>,
     /// Timescale.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<Due>,
     /// Progress commentary.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
     /// Current rating; `None` when not yet rated.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rag: Option<Rag>,
     /// Steps towards the action.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// Anything else worth keeping.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// The board's own fields, kept as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom: Option<CustomValue>,
 }
 
