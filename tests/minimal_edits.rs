@@ -204,3 +204,53 @@ fn a_comment_on_a_block_header_stays() {
     assert_eq!(removed.len(), 3);
     assert_eq!(added, ["        progress: one line  # from the May report"]);
 }
+
+#[test]
+fn a_new_history_row_is_added_alone_in_canonical_style() {
+    let text = "\
+board: B
+period: 2013-14
+title: T
+version: '1.1'
+date: 2013-06-01
+author: Business unit  # who writes it
+history:
+-   version: '1.0'
+    date: 2013-04-01
+    note: First draft
+-   version: '1.1'   # for the June board
+    note: Update on progress
+themes: []
+";
+    let (removed, added) = edit(text, |plan| {
+        plan.version = Some("1.2".into());
+        plan.history.push(boardplan::model::HistoryEntry {
+            version: "1.2".into(),
+            date: boardplan::model::Due::parse("2013-08-20").ok(),
+            author: Some("A. Officer".into()),
+            note: Some("Update on progress".into()),
+            ..Default::default()
+        });
+    });
+    assert_eq!(removed, ["version: '1.1'"]);
+    assert_eq!(
+        added,
+        [
+            "version: '1.2'",
+            "- version: '1.2'",
+            "  date: 2013-08-20",
+            "  author: A. Officer",
+            "  note: Update on progress"
+        ]
+    );
+    let plan = load(text.as_bytes()).expect("loads").plan;
+    assert_eq!(plan.author.as_deref(), Some("Business unit"));
+    assert_eq!(plan.history[1].note.as_deref(), Some("Update on progress"));
+    let json = boardplan::export::json(&plan);
+    assert!(
+        json.contains(
+            "\"author\": \"Business unit\",\n  \"history\": [\n    {\n      \"version\": \"1.0\""
+        ),
+        "{json}"
+    );
+}

@@ -5,11 +5,13 @@
 use super::diagnostic::Diagnostic;
 use super::scalar;
 use super::schema::{
-    ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
+    ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
 };
 use super::source::line_col;
 use super::tree::{Node, NodeKind, Style};
-use crate::model::{Action, CustomValue, Due, GlossaryEntry, Measure, Milestone, Plan, Rag, Theme};
+use crate::model::{
+    Action, CustomValue, Due, GlossaryEntry, HistoryEntry, Measure, Milestone, Plan, Rag, Theme,
+};
 
 /// Decodes the root node of a plan file; errors are collected in `diagnostics`.
 pub fn decode_plan(text: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Plan {
@@ -255,6 +257,12 @@ impl Decoder<'_> {
             vision: self.text(&f, "vision"),
             version: self.text(&f, "version"),
             date: self.due(&f, "date"),
+            author: self.text(&f, "author"),
+            history: self
+                .list(&f, "history")
+                .iter()
+                .filter_map(|h| self.history_entry(h))
+                .collect(),
             owners: self.glossary(&f),
             themes,
             custom: self.custom(&f),
@@ -345,6 +353,17 @@ impl Decoder<'_> {
             due: self.due(&f, "due"),
             progress: self.text(&f, "progress"),
             rag: self.rag(&f),
+        })
+    }
+
+    fn history_entry(&mut self, node: &Node) -> Option<HistoryEntry> {
+        let f = self.fields(node, "a version history row", HISTORY_KEYS)?;
+        Some(HistoryEntry {
+            id: Default::default(),
+            version: self.required(&f, "version", "this history row"),
+            date: self.due(&f, "date"),
+            author: self.text(&f, "author"),
+            note: self.text(&f, "note"),
         })
     }
 

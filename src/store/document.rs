@@ -149,7 +149,7 @@ fn locate<'n>(text: &str, root: &'n Node, at: &Location) -> &'n Node {
 /// Every element's identity, in a fixed walk order: each theme, its actions (each followed by
 /// its milestones), then its measures.
 fn element_ids(plan: &Plan) -> Vec<ElementId> {
-    let mut ids = Vec::new();
+    let mut ids: Vec<ElementId> = plan.history.iter().map(|h| h.id).collect();
     for theme in &plan.themes {
         ids.push(theme.id);
         for action in &theme.actions {
@@ -165,6 +165,7 @@ fn element_ids(plan: &Plan) -> Vec<ElementId> {
 fn assign_ids(plan: &mut Plan, ids: &[ElementId]) {
     let mut ids = ids.iter().copied();
     let mut next = || ids.next().unwrap_or_else(ElementId::fresh);
+    plan.history.iter_mut().for_each(|h| h.id = next());
     for theme in &mut plan.themes {
         theme.id = next();
         for action in &mut theme.actions {
