@@ -13,7 +13,7 @@ mod set;
 mod summary;
 
 use crate::model::YearEndOptions;
-use crate::store::{LoadError, OpenError, PlanFile, plan_files};
+use crate::store::{LoadError, OpenError, PlanFile, plan_files_deep};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -235,11 +235,12 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-/// Every plan file under the given paths, in order.
+/// Every plan file under the given paths (folders of folders too), in order.
 fn files_of(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
-        let found = plan_files(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let found =
+            plan_files_deep(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         if found.is_empty() {
             anyhow::bail!("{}: no .yaml plan files here", path.display());
         }
@@ -262,6 +263,7 @@ fn open_or_report(path: &Path) -> anyhow::Result<Option<PlanFile>> {
 
 fn report(error: &LoadError) {
     for diagnostic in &error.diagnostics {
-        eprintln!("{}", diagnostic.in_file(&error.path));
+        let line = diagnostic.in_file(&error.path).to_string();
+        eprintln!("{}", crate::text::terminal_safe(&line));
     }
 }

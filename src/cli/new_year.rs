@@ -4,7 +4,7 @@
 use super::{Status, open_or_report};
 use crate::model::{YearEnd, YearEndOptions, start_next_year};
 use crate::store::{canonical, create_new};
-use crate::text::strip_controls;
+use crate::text::terminal_safe;
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
@@ -61,7 +61,7 @@ fn describe(year: &YearEnd, old_period: &str, target: &Path) -> String {
     if !year.title_updated {
         out.push_str(&format!(
             "The title \"{}\" names no board year to update: edit it if it should.\n",
-            strip_controls(&plan.title)
+            terminal_safe(&plan.title)
         ));
     }
     let renumbered: Vec<String> = year
@@ -107,8 +107,8 @@ fn describe(year: &YearEnd, old_period: &str, target: &Path) -> String {
         out.push_str(&format!(
             "  {}  {}{}\n",
             done.reference,
-            strip_controls(&done.action),
-            strip_controls(&owners)
+            terminal_safe(&done.action),
+            terminal_safe(&owners)
         ));
     }
     out
