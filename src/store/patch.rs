@@ -273,15 +273,13 @@ impl<'a> Patcher<'a> {
         let block = node
             .scalar()
             .is_some_and(|s| matches!(s.style, Style::Literal | Style::Folded));
-        if block {
-            if let Some((indicator, line_end)) = self.block_header(start, node.start) {
-                let rest = &self.text[indicator.1..line_end];
-                let text = match text.split_once('\n') {
-                    Some((head, tail)) => format!("{head}{rest}\n{tail}"),
-                    None => format!("{text}{rest}"),
-                };
-                return self.push(indicator.0, end, text);
-            }
+        if block && let Some((indicator, line_end)) = self.block_header(start, node.start) {
+            let rest = &self.text[indicator.1..line_end];
+            let text = match text.split_once('\n') {
+                Some((head, tail)) => format!("{head}{rest}\n{tail}"),
+                None => format!("{text}{rest}"),
+            };
+            return self.push(indicator.0, end, text);
         }
         let value_start = skip_properties(self.text, node.start, end);
         if value_start > start {

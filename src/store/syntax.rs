@@ -33,15 +33,15 @@ pub fn explain(text: &str, error: &SyntaxError) -> Diagnostic {
         lines.len()
     };
     let generic = format!("YAML syntax error: {}", error.message);
-    if error.message.contains("tab") {
-        if let Some(found) = tab_indent(&lines, error.line) {
-            return found;
-        }
+    if error.message.contains("tab")
+        && let Some(found) = tab_indent(&lines, error.line)
+    {
+        return found;
     }
-    if error.message.contains("quoted scalar") {
-        if let Some(quote) = opening_quote(text, offset_of(&lines, error.line, error.col)) {
-            return quote;
-        }
+    if error.message.contains("quoted scalar")
+        && let Some(quote) = opening_quote(text, offset_of(&lines, error.line, error.col))
+    {
+        return quote;
     }
     if error.line > last_line.max(1) {
         let line = last_line.max(1);
