@@ -6,6 +6,7 @@
 //! `validate` the semantic rules.
 
 mod due;
+mod due_input;
 mod edit;
 mod filter;
 mod item_edit;
@@ -17,6 +18,7 @@ mod theme_field;
 mod validate;
 
 pub use due::{Due, DueError};
+pub use due_input::parse_due_input;
 pub use edit::{ActionField, Edit, EditError, FieldValue};
 pub use filter::{Filter, RagFilter, search_text};
 pub use item_edit::{ItemEdit, MeasureField, MilestoneField};
