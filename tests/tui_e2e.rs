@@ -363,6 +363,10 @@ fn drafts(sandbox: &Sandbox) -> Vec<PathBuf> {
     let mut drafts: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_none_or(|e| e != "base"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     drafts.sort();
     for draft in &drafts {

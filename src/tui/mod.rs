@@ -30,7 +30,7 @@ mod views;
 mod work;
 mod year;
 
-pub use app::App;
+pub use app::{App, Screen};
 pub use command::Command;
 pub use input::{handle_key, handle_paste};
 pub use keymap::{BINDINGS, commands, keys_for};
@@ -46,6 +46,16 @@ pub fn perform_headless(app: &mut App, effect: effect::Effect) {
         }
     }
     effects::perform(app, effect, &mut NoTerminal);
+}
+
+/// Waits for the git reads running off the render path and takes in their results (scripted
+/// use and tests; the run loop polls instead).
+pub fn finish_work(app: &mut App) {
+    effects::poll_work(app);
+    while app.work.busy() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        effects::poll_work(app);
+    }
 }
 
 use crate::store::plan_files;

@@ -10,6 +10,7 @@ use super::recovery;
 use super::update::update;
 use super::views::render;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEventKind,
@@ -56,7 +57,8 @@ impl Suspend for Screen {
     }
 }
 
-/// Gives the terminal back: no mouse tracking, no bracketed paste, normal screen, cooked mode.
+/// Gives the terminal back: no mouse tracking, no bracketed paste, normal screen, cooked mode,
+/// cursor shown.
 fn restore_terminal() {
     let _ = execute!(
         std::io::stdout(),
@@ -64,6 +66,7 @@ fn restore_terminal() {
         DisableMouseCapture
     );
     ratatui::restore();
+    let _ = execute!(std::io::stdout(), Show);
 }
 
 /// How the event loop ended.
