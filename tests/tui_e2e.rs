@@ -72,7 +72,7 @@ fn set_rag(tui: &mut Tui, letter: &str) {
     tui.wait_for(" RAG rating ");
     tui.send(letter);
     tui.wait_for("[+] unsaved");
-    tui.wait_for("changed (Ctrl-s saves");
+    tui.wait_for("(Ctrl-s saves, u undoes)");
 }
 
 /// The detail line of action 1.1 (the first row of the table) for a rating.
@@ -89,11 +89,11 @@ fn search_rate_edit_progress_save_and_quit() {
     tui.wait_for(" Action 1.1 ");
 
     tui.send("/");
-    tui.wait_for("Search · ");
+    tui.wait_for("Search all themes · ");
     tui.send("3.2");
-    tui.wait_for("Search · 1 matching");
+    tui.wait_for("Search all themes · 1 matching");
     tui.send(keys::ENTER);
-    tui.wait_gone("Search · ");
+    tui.wait_gone("Search all themes · ");
     let screen = tui.wait_for("│ 1 matching");
     assert!(screen.contains(" Action 3.2 "), "{}", pty::framed(&screen));
     assert!(screen.contains("· 1 shown"), "{}", pty::framed(&screen));
@@ -113,7 +113,7 @@ fn search_rate_edit_progress_save_and_quit() {
     tui.wait_for("Agreed.");
     tui.send(keys::ALT_ENTER);
     tui.wait_gone(" Progress of action 3.2 ");
-    tui.wait_for("changed (Ctrl-s saves");
+    tui.wait_for("(Ctrl-s saves, u undoes)");
 
     tui.send(keys::CTRL_S);
     let screen = tui.wait_for("saved 2013-14.yaml");
@@ -249,7 +249,7 @@ fn changed_on_disk_reload_takes_their_change() {
     tui.send(keys::CTRL_S);
     tui.wait_for(" Changed on disk ");
     tui.send("r");
-    let screen = tui.wait_for("reloaded from disk");
+    let screen = tui.wait_for("reloaded 2013-14.yaml from disk");
     assert!(
         screen.contains("Peterborough Safeguarding Children Board · Revised Plan · 2013-14"),
         "{}",
@@ -280,7 +280,7 @@ fn undo_and_redo_a_rating() {
     tui.wait_for(&detail_1_1("red"));
 
     tui.send("u");
-    let screen = tui.wait_for("│ undone");
+    let screen = tui.wait_for("│ undid: rating of 1.1");
     assert!(
         screen.contains(&detail_1_1("green")),
         "{}",
@@ -289,7 +289,7 @@ fn undo_and_redo_a_rating() {
     assert!(!screen.contains("[+] unsaved"), "{}", pty::framed(&screen));
 
     tui.send(keys::CTRL_R);
-    let screen = tui.wait_for("│ redone");
+    let screen = tui.wait_for("│ redid: rating of 1.1");
     assert!(
         screen.contains(&detail_1_1("red")),
         "{}",
@@ -355,6 +355,32 @@ fn a_file_with_errors_opens_read_only() {
     assert_eq!(diff_lines(dir.path()), Vec::<String>::new());
 }
 
+/// The recovery drafts kept (each with its `.base` beside it: the file as loaded).
+fn drafts(sandbox: &Sandbox) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(sandbox.recovery_dir()) else {
+        return Vec::new();
+    };
+    let mut drafts: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_none_or(|e| e != "base"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    drafts.sort();
+    for draft in &drafts {
+        let mut base = draft.clone().into_os_string();
+        base.push(".base");
+        assert!(
+            PathBuf::from(base).exists(),
+            "{} has its base",
+            draft.display()
+        );
+    }
+    drafts
+}
+
 /// Whether termios flags, as `Debug` text (`LocalFlags(ECHO | ICANON)`), include `name`.
 fn has_flag(flags: &str, name: &str) -> bool {
     flags
@@ -400,10 +426,7 @@ fn a_crash_keeps_unsaved_edits_for_the_next_start() {
     }
     assert!(screen.contains("crash test (BOARDPLAN_CRASH_TEST)"));
     assert_bytes(&file, &original, "a crash never writes the plan");
-    let kept: Vec<_> = std::fs::read_dir(sandbox.recovery_dir())
-        .expect("the recovery folder")
-        .collect();
-    assert_eq!(kept.len(), 1, "one recovery file");
+    assert_eq!(drafts(&sandbox).len(), 1, "one recovery draft");
     drop(tui);
 
     let mut tui = start(dir.path(), &sandbox);
@@ -498,6 +521,8 @@ fn multi_line_progress_cancel_then_apply_with_ctrl_s() {
     tui.send(" Cancelled");
     tui.wait_for("Cancelled");
     tui.esc();
+    tui.wait_for("Esc again drops the change");
+    tui.esc();
     let screen = tui.wait_gone(" Progress of action 1.1 ");
     assert!(!screen.contains("[+] unsaved"), "{}", pty::framed(&screen));
     assert!(!screen.contains("Cancelled"), "{}", pty::framed(&screen));
@@ -511,7 +536,7 @@ fn multi_line_progress_cancel_then_apply_with_ctrl_s() {
     tui.wait_for("Second line.");
     tui.send(keys::CTRL_S);
     tui.wait_gone(" Progress of action 1.1 ");
-    let screen = tui.wait_for("changed (Ctrl-s saves");
+    let screen = tui.wait_for("(Ctrl-s saves, u undoes)");
     assert!(screen.contains("[+] unsaved"), "{}", pty::framed(&screen));
     assert_bytes(&file, &original, "Ctrl-s inside the editor only applies");
 

@@ -184,8 +184,9 @@ fn editing_text_due_and_owners() {
         Some(Due::parse("2014-03-31").expect("date"))
     );
     key(&mut app, KeyCode::Char('w'));
-    keys(&mut app, ", sl");
+    keys(&mut app, "sl");
     key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.plan().expect("plan").themes[0].actions[0].owners,
@@ -201,6 +202,8 @@ fn editing_text_due_and_owners() {
         app.ui.popup.is_some(),
         "an impossible date keeps the form open"
     );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.ui.popup.is_some(), "Esc on a changed field asks first");
     key(&mut app, KeyCode::Esc);
     assert!(app.ui.popup.is_none());
 }

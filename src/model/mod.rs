@@ -9,6 +9,7 @@
 mod custom;
 mod derived;
 mod due;
+mod due_input;
 mod edit;
 mod filter;
 mod item_edit;
@@ -22,6 +23,7 @@ mod year_end;
 
 pub use derived::RagSource;
 pub use due::{Due, DueError};
+pub use due_input::parse_due_input;
 pub use edit::{ActionField, Edit, EditError, FieldValue};
 pub use filter::{Filter, RagFilter, search_text};
 pub use item_edit::{ItemEdit, MeasureField, MilestoneField};

@@ -122,8 +122,6 @@ pub struct Ui {
     pub filter: Filter,
     /// The form or popup on top, if any.
     pub popup: Option<Popup>,
-    /// The field the open form edits.
-    pub pending: Option<super::forms::Target>,
     /// The theme whose measures the measures list shows.
     pub measures_theme: usize,
     /// The year file's history, once read for the history screens.
@@ -136,14 +134,51 @@ pub struct Ui {
     pub no_color: bool,
     /// Set when the app should exit.
     pub quit: bool,
-    /// The actions table's rows, cached.
-    pub rows: RowsCache,
-    /// The plan's RAG counts, cached.
-    pub counts: CountsCache,
-    /// The search texts, cached.
-    pub search: SearchCache,
+    /// What is computed once per change and kept until the plan changes.
+    pub cache: Caches,
     /// Where the last frame drew the panes, for mouse clicks.
     pub areas: Cell<Areas>,
+    /// The selected row of a screen's list (dashboard, not updated, history).
+    pub list: ListCursor,
+    /// The first line of the detail pane shown (Ctrl-d / Ctrl-u scroll it).
+    pub detail_scroll: usize,
+}
+
+/// Results kept until what they depend on changes, so a frame never recomputes them.
+#[derive(Debug, Default)]
+pub struct Caches {
+    /// The actions table's rows.
+    pub rows: RowsCache,
+    /// The plan's RAG counts.
+    pub counts: CountsCache,
+    /// The search texts.
+    pub search: SearchCache,
+    /// The "not updated since" ranking.
+    pub stale: super::stale::StaleCache,
+    /// The dashboard's lists.
+    pub dashboard: super::screens::DashboardCache,
+}
+
+/// The selected row of a screen's list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    /// The row, counted from 0.
+    pub selected: usize,
+}
+
+impl ListCursor {
+    /// Back to the first row.
+    pub fn reset(&mut self) {
+        self.selected = 0;
+    }
+
+    /// Moves by `delta` rows within a list of `len` rows.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(len.saturating_sub(1));
+    }
 }
 
 /// Screen areas of the last frame that the mouse can point at.
@@ -155,6 +190,12 @@ pub struct Areas {
     pub table: Rect,
     /// The themes row (0 is "all themes") drawn first in the themes pane.
     pub first_theme: usize,
+    /// The detail pane, inside its border.
+    pub detail: Rect,
+    /// How many lines the detail pane's text takes, wrapped to its width.
+    pub detail_lines: usize,
+    /// The help overlay, inside its border.
+    pub help: Rect,
 }
 
 /// The application: years of the store, the current one, the UI, and today's date.
@@ -168,11 +209,15 @@ pub struct App {
     pub ui: Ui,
     /// The date overdue is measured against.
     pub today: NaiveDate,
+    /// Git reads running off the render path.
+    pub work: super::work::Worker,
 }
 
 impl App {
-    /// An app over these files, opened on the most recent year.
-    pub fn new(files: Vec<PathBuf>, today: NaiveDate, no_color: bool) -> App {
+    /// An app over these files (ordered by the period they cover), opened on the most recent
+    /// year.
+    pub fn new(mut files: Vec<PathBuf>, today: NaiveDate, no_color: bool) -> App {
+        files.sort_by_cached_key(|f| (period_start(f), f.clone()));
         let mut years: Vec<Year> = files.into_iter().map(Year::new).collect();
         let current = years.len().saturating_sub(1);
         if let Some(year) = years.get_mut(current) {
@@ -183,23 +228,23 @@ impl App {
             focus: Focus::Actions,
             filter: Filter::default(),
             popup: None,
-            pending: None,
             measures_theme: 0,
             versions: None,
             message: None,
             page: 10,
             no_color,
             quit: false,
-            rows: RowsCache::default(),
-            counts: CountsCache::default(),
-            search: SearchCache::default(),
+            cache: Caches::default(),
             areas: Cell::new(Areas::default()),
+            list: ListCursor::default(),
+            detail_scroll: 0,
         };
         App {
             years,
             current,
             ui,
             today,
+            work: super::work::Worker::default(),
         }
     }
 
@@ -232,13 +277,13 @@ impl App {
             theme_row: self.year().cursor.theme_row,
             filter: self.ui.filter.clone(),
         };
-        let cached = self.ui.rows.0.borrow().clone();
+        let cached = self.ui.cache.rows.0.borrow().clone();
         let rows = match cached {
             Some((before, rows)) if before == key => return rows,
             Some((before, rows)) if key.narrows(&before) => Rc::new(self.narrow_rows(&rows)),
             _ => Rc::new(self.compute_rows()),
         };
-        *self.ui.rows.0.borrow_mut() = Some((key, Rc::clone(&rows)));
+        *self.ui.cache.rows.0.borrow_mut() = Some((key, Rc::clone(&rows)));
         rows
     }
 
@@ -286,7 +331,7 @@ impl App {
             self.year().generation,
             self.year().history.revision(),
         );
-        if let Some((cached, index)) = &*self.ui.search.0.borrow()
+        if let Some((cached, index)) = &*self.ui.cache.search.0.borrow()
             && *cached == key
         {
             return Rc::clone(index);
@@ -303,7 +348,7 @@ impl App {
             texts,
             theme_starts,
         });
-        *self.ui.search.0.borrow_mut() = Some((key, Rc::clone(&index)));
+        *self.ui.cache.search.0.borrow_mut() = Some((key, Rc::clone(&index)));
         index
     }
 
@@ -314,13 +359,13 @@ impl App {
             self.year().generation,
             self.year().history.revision(),
         );
-        if let Some((cached, counts)) = self.ui.counts.0.get()
+        if let Some((cached, counts)) = self.ui.cache.counts.0.get()
             && cached == key
         {
             return counts;
         }
         let counts = self.plan().map(Plan::rag_counts).unwrap_or_default();
-        self.ui.counts.0.set(Some((key, counts)));
+        self.ui.cache.counts.0.set(Some((key, counts)));
         counts
     }
 
@@ -383,4 +428,23 @@ impl App {
             self.year_mut().cursor.row = row;
         }
     }
+}
+
+/// The first year of the period a plan file covers, read from its `period:` line near the top
+/// (`2013-14` → 2013); files without one sort first, by name.
+fn period_start(file: &std::path::Path) -> Option<u32> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(16 * 1024).read_to_end(&mut head))
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    let value = text.lines().find_map(|l| l.strip_prefix("period:"))?;
+    let digits: String = value
+        .trim()
+        .trim_matches(['\'', '"'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|_| digits.len() == 4)
 }

@@ -18,6 +18,20 @@ pub struct Baseline {
 }
 
 impl Baseline {
+    /// The commit `HEAD` names now, and the file as of it; `None` outside git (or with no
+    /// commit yet).
+    pub fn head(path: &Path) -> Option<(String, Option<Baseline>)> {
+        let git = Git::discover(path).ok()?;
+        let head = git.resolve("HEAD").ok()?;
+        let baseline = Baseline::fetch(path, &head);
+        Some((head, baseline))
+    }
+
+    /// The commit `HEAD` names now, if the file is in a git repository with commits.
+    pub fn head_commit(path: &Path) -> Option<String> {
+        Git::discover(path).ok()?.resolve("HEAD").ok()
+    }
+
     /// The file as of `revision`; `None` outside git, or when the file was not committed there
     /// or was not a valid plan then.
     pub fn fetch(path: &Path, revision: &str) -> Option<Baseline> {

@@ -82,6 +82,12 @@ pub enum Command {
     Changes,
     /// Show the actions whose progress has not changed for longest.
     Stale,
+    /// Scroll the detail pane down.
+    DetailDown,
+    /// Scroll the detail pane up.
+    DetailUp,
+    /// Open the selected action of a screen's list on the main screen.
+    Open,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -131,6 +137,9 @@ impl Command {
             Command::History => "history",
             Command::Changes => "changes",
             Command::Stale => "not updated",
+            Command::DetailDown => "detail down",
+            Command::DetailUp => "detail up",
+            Command::Open => "open",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -188,6 +197,11 @@ impl Command {
             Command::Stale => {
                 "show the actions whose progress has not changed for the most commits"
             }
+            Command::DetailDown => {
+                "scroll the detail pane down half a page (also the mouse wheel over it; history: the commits)"
+            }
+            Command::DetailUp => "scroll the detail pane up half a page (history: the commits)",
+            Command::Open => "open the selected action on the main screen",
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",
         }

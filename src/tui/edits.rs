@@ -3,9 +3,9 @@
 
 use super::app::{App, Focus};
 use super::command::Command;
+use super::effect::Effect;
 use super::fields::{open_form, set_field};
 use super::forms::{Choice, Confirm, Outcome, Popup, Target};
-use super::update::Effect;
 use crate::model::{Action, ActionField, ActionPos, Edit, FieldValue, Rag, Theme, ThemeField};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -48,7 +48,7 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
                 (false, _, None) => return nothing_selected(app),
             };
             match target {
-                Some(target) => open_form(app, target),
+                Some(target) => open_form(app, target, false),
                 None => app.warn("themes have no owners or due date; select an action"),
             }
         }
@@ -91,7 +91,6 @@ fn theme_target(command: Command, theme: usize) -> Option<Target> {
 
 /// A key while an editing popup is open.
 pub fn popup_key(app: &mut App, popup: Popup, key: KeyEvent) -> Option<Effect> {
-    let target = app.ui.pending;
     match popup {
         Popup::Rag(target) => {
             let rag = match key.code {
@@ -108,39 +107,44 @@ pub fn popup_key(app: &mut App, popup: Popup, key: KeyEvent) -> Option<Effect> {
             };
             set_field(app, target, FieldValue::Rag(rag));
         }
-        Popup::Text(mut form) => match form.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Text(form)),
-            Outcome::Cancel => {}
+        Popup::Text(mut field) => match field.form.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Text(field)),
+            Outcome::Cancel => cancelled(app, field.added),
             Outcome::Submit(text) => {
                 let value = Some(text).filter(|t| !t.trim().is_empty());
-                if let Some(target) = target
-                    && !set_field(app, target, FieldValue::Text(value))
-                {
-                    app.ui.popup = Some(Popup::Text(form));
+                if !set_field(app, field.target, FieldValue::Text(value)) {
+                    app.ui.popup = Some(Popup::Text(field));
                 }
             }
         },
-        Popup::Owners(mut form) => match form.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Owners(form)),
-            Outcome::Cancel => {}
+        Popup::Owners(mut field) => match field.form.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Owners(field)),
+            Outcome::Cancel => cancelled(app, field.added),
             Outcome::Submit(owners) => {
-                if let Some(target) = target {
-                    set_field(app, target, FieldValue::Owners(owners));
-                }
+                set_field(app, field.target, FieldValue::Owners(owners));
             }
         },
-        Popup::Due(mut form) => match form.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Due(form)),
-            Outcome::Cancel => {}
+        Popup::Due(mut field) => match field.form.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Due(field)),
+            Outcome::Cancel => cancelled(app, field.added),
             Outcome::Submit(due) => {
-                if let Some(target) = target {
-                    set_field(app, target, FieldValue::Due(due));
-                }
+                set_field(app, field.target, FieldValue::Due(due));
             }
         },
         other => app.ui.popup = Some(other),
     }
     None
+}
+
+/// A form closed without a value: an element added just to be filled in goes again.
+fn cancelled(app: &mut App, added: bool) {
+    if added && app.year_mut().undo().is_some() {
+        app.clamp_cursor();
+        let count = super::item_edits::item_count(app);
+        let cursor = &mut app.year_mut().cursor;
+        cursor.item = cursor.item.min(count.saturating_sub(1));
+        app.say("cancelled: nothing was added");
+    }
 }
 
 fn add_action(app: &mut App) {
@@ -178,7 +182,7 @@ fn add_action(app: &mut App) {
             app.ui.focus = Focus::Actions;
             app.select_action(at);
             app.scroll_into_view();
-            open_form(app, Target::Action(at, ActionField::Action));
+            open_form(app, Target::Action(at, ActionField::Action), true);
             app.say(format!("added action {reference}; type its text"));
         }
         Err(error) => app.warn(error.to_string()),
@@ -210,7 +214,7 @@ fn add_theme(app: &mut App) {
         Ok(()) => {
             app.ui.focus = Focus::Themes;
             app.year_mut().cursor.theme_row = index + 1;
-            open_form(app, Target::Theme(index, ThemeField::Title));
+            open_form(app, Target::Theme(index, ThemeField::Title), true);
             app.say(format!("added theme {reference}; type its title"));
         }
         Err(error) => app.warn(error.to_string()),

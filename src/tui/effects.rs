@@ -1,12 +1,15 @@
-//! The run loop's side of things: saving, reloading, `$EDITOR`, restoring recovered edits and
-//! watching for files changed on disk. Results come back as status-bar messages.
+//! The run loop's side of things: saving, reloading, `$EDITOR`, restoring recovered edits,
+//! watching for files changed on disk (and for `HEAD` moving), and taking in what the git
+//! worker found. Results come back as status-bar messages.
 
-use super::app::App;
+use super::app::{App, Screen};
 use super::baseline::Baseline;
+use super::effect::Effect;
 use super::fields::{field_text, set_field};
-use super::forms::{Confirm, Popup, Target};
+use super::forms::{Confirm, Popup, Report, Target};
 use super::recovery;
-use super::update::Effect;
+use super::work::{Done, Job};
+use super::year::Content;
 use crate::model::FieldValue;
 use crate::review::diff::compare;
 use crate::review::git::{Git, History};
@@ -32,35 +35,24 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
         }
         Effect::Reload => {
             app.year_mut().reload();
-            recovery::discard(&app.year().path.clone());
             app.clamp_cursor();
-            app.say("reloaded from disk");
+            let name = app.year().name();
+            app.say(format!("reloaded {name} from disk"));
         }
         Effect::ExternalEditor(target) => external_editor(app, target, terminal),
         Effect::Restore(year) => match recovery::restore(app, year) {
-            Ok(()) => {
+            Ok(conflicts) => {
                 app.current = year;
                 app.clamp_cursor();
-                app.say("restored the unsaved edits (u undoes, Ctrl-s saves)");
+                app.say(match conflicts {
+                    0 => "restored the unsaved edits onto the file as it is now (u undoes, Ctrl-s saves)".to_string(),
+                    n => format!("restored the unsaved edits; {n} field(s) changed on both sides took yours (u undoes)"),
+                });
             }
             Err(error) => app.warn(error),
         },
         Effect::Changes(revision) => changes(app, revision),
-        Effect::ReadHistory(screen) => {
-            let path = app.year().path.clone();
-            let fresh = app
-                .ui
-                .versions
-                .as_ref()
-                .is_some_and(|v| v.path == path && super::history::is_current(v));
-            if !fresh {
-                match super::history::read(&path) {
-                    Ok(versions) => app.ui.versions = Some(versions),
-                    Err(error) => return app.warn(format!("no history: {error}")),
-                }
-            }
-            app.ui.screen = screen;
-        }
+        Effect::ReadHistory(screen) => read_history(app, screen),
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
             app.say("discarded the recovered edits");
@@ -123,9 +115,10 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
     if let Err(error) = std::fs::write(file.path(), &text) {
         return app.warn(format!("cannot write a temporary file: {error}"));
     }
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
+    let (editor, fallback) = match chosen_editor() {
+        Some(editor) => (editor, false),
+        None => ("vi".to_string(), true),
+    };
     let mut status = None;
     let result = terminal.suspended(&mut || {
         let mut parts = editor.split_whitespace();
@@ -146,20 +139,37 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
                     target,
                     FieldValue::Text(Some(edited).filter(|t| !t.trim().is_empty())),
                 );
+                if fallback {
+                    let said = app.ui.message.take().map(|m| m.text);
+                    let said = said.map_or(String::new(), |s| format!(" · {s}"));
+                    app.say(format!("used vi: $EDITOR is not set{said}"));
+                }
             }
             Err(error) => app.warn(format!("cannot read the edited text: {error}")),
         },
         (Ok(()), Some(Ok(exit))) => {
             app.warn(format!("{editor} exited with {exit}; nothing changed"))
         }
+        (_, Some(Err(error))) if fallback => app.warn(format!(
+            "$VISUAL and $EDITOR are not set and vi cannot be run ({error}); set EDITOR, e.g. EDITOR=nano"
+        )),
         (_, Some(Err(error))) => app.warn(format!("cannot run {editor}: {error}")),
         (Err(error), _) => app.warn(format!("terminal error: {error}")),
         (Ok(()), None) => {}
     }
 }
 
+/// The editor the user chose: `$VISUAL`, else `$EDITOR` (an empty value counts as unset).
+fn chosen_editor() -> Option<String> {
+    ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+}
+
 /// Compares the plan shown with a revision (the last commit when `None`; a `YYYY-MM-DD` date
-/// means the last commit before it) and shows the report.
+/// means the last commit before it) and shows the report. A revision that cannot be read
+/// leaves the screen as it was, with the reason.
 fn changes(app: &mut App, revision: Option<String>) {
     let path = app.year().path.clone();
     let revision = match revision {
@@ -173,49 +183,73 @@ fn changes(app: &mut App, revision: Option<String>) {
                 .and_then(|git| git.last_before(&date).ok().flatten());
             match commit {
                 Some(commit) => commit,
-                None => return app.warn(format!("no commit before {date}")),
+                None => return app.warn(format!("no commit before {date}; try another date")),
             }
         }
         Some(revision) => revision,
     };
     let Some(base) = Baseline::fetch(&path, &revision) else {
         return app.warn(format!(
-            "cannot read {} at '{revision}' (is it in git, and is that a revision?)",
+            "cannot read {} at '{revision}': not a commit, tag or branch here, or the file was not in it (v tries another)",
             app.year().name()
         ));
     };
     let Some(plan) = app.plan() else { return };
     let comparison = compare(&base.plan, plan);
-    let label = if revision.len() == 40 {
-        revision[..10].to_string()
-    } else {
-        revision
-    };
     let title = format!(
-        "Changes in {} since {label} · ↑↓ scroll · v other revision · Esc closes",
-        app.year().name()
+        "Changes in {} since {}",
+        app.year().name(),
+        short_revision(&revision)
     );
     let lines = report::text(&comparison, false)
         .lines()
         .map(String::from)
         .collect();
-    app.ui.popup = Some(Popup::Report {
+    app.ui.popup = Some(Popup::Report(Box::new(Report {
         title,
         lines,
-        scroll: 0,
-    });
+        cursor: 0,
+    })));
 }
 
-/// Idle-time check: a file changed on disk is reloaded when it has no unsaved edits, and the
-/// user is asked when it has.
-pub fn watch_disk(app: &mut App) {
+/// A commit id cut to 10 characters; any other revision (a branch, a tag) as it is.
+fn short_revision(revision: &str) -> &str {
+    let is_commit_id = revision.len() == 40 && revision.bytes().all(|b| b.is_ascii_hexdigit());
+    if is_commit_id {
+        &revision[..10]
+    } else {
+        revision
+    }
+}
+
+/// Idle-time check, every second: a file changed on disk is reloaded when it has no unsaved
+/// edits (a broken file too, once fixed), and the user is asked when it has. True when the
+/// screen changed.
+pub fn watch_disk(app: &mut App) -> bool {
     if app.ui.popup.is_some() {
-        return;
+        return false;
     }
     let year = app.year_mut();
-    let Some(file) = year.file() else { return };
+    if let Content::Broken { .. } = year.content {
+        if std::fs::read(&year.path).is_ok_and(|bytes| bytes != year.base) {
+            year.reload();
+            let name = year.name();
+            let fixed = year.plan().is_some();
+            app.clamp_cursor();
+            app.say(if fixed {
+                format!("{name} changed on disk and loads now")
+            } else {
+                format!("{name} changed on disk; it still has errors")
+            });
+            return true;
+        }
+        return false;
+    }
+    let Some(file) = year.file() else {
+        return false;
+    };
     if !file.changed_on_disk() || year.disk_warned {
-        return;
+        return false;
     }
     if year.history.dirty() {
         year.disk_warned = true;
@@ -226,6 +260,92 @@ pub fn watch_disk(app: &mut App) {
         app.clamp_cursor();
         app.say("the file changed on disk and was reloaded");
     }
+    true
+}
+
+/// Asks the worker whether `HEAD` moved (a commit in another shell) since the current year's
+/// change marks were read; if it did, they are read again.
+pub fn check_head(app: &mut App) {
+    let index = app.current;
+    let year = &app.years[index];
+    let Some(head) = year.head.clone() else {
+        return;
+    };
+    let path = year.path.clone();
+    app.work.start(Job::Head(index), move || {
+        let now = Baseline::head_commit(&path);
+        Done::Head(index, now.filter(|now| *now != head))
+    });
+}
+
+/// Starts the git reads the screen needs (the current year's change marks) and takes in what
+/// finished jobs found. True when something on screen changed.
+pub fn poll_work(app: &mut App) -> bool {
+    let index = app.current;
+    let year = &app.years[index];
+    if year.baseline.is_none() && matches!(year.content, Content::Plan(_)) {
+        let (path, generation) = (year.path.clone(), year.generation);
+        app.work.start(Job::Baseline(index, generation), move || {
+            Done::Baseline(
+                index,
+                generation,
+                Baseline::head(&path).map(|(h, b)| (h, b.map(Box::new))),
+            )
+        });
+    }
+    let finished = app.work.finished();
+    let changed = !finished.is_empty();
+    for done in finished {
+        take_in(app, done);
+    }
+    changed
+}
+
+fn take_in(app: &mut App, done: Done) {
+    match done {
+        Done::Baseline(index, generation, found) => {
+            if let Some(year) = app.years.get_mut(index)
+                && year.generation == generation
+            {
+                year.set_baseline(found.map(|(h, b)| (h, b.map(|b| *b))));
+            }
+        }
+        Done::Head(index, moved) => {
+            if let (Some(_), Some(year)) = (moved, app.years.get_mut(index)) {
+                year.baseline = None;
+                year.head = None;
+            }
+        }
+        Done::History(path, screen, result) => match result {
+            Ok(versions) => {
+                if versions.path == app.year().path {
+                    app.ui.versions = Some(versions);
+                }
+            }
+            Err(error) => {
+                if app.ui.screen == screen && app.ui.versions.is_none() {
+                    app.ui.screen = Screen::Main;
+                }
+                app.warn(format!("no history for {}: {error}", path.display()));
+            }
+        },
+    }
+}
+
+/// Shows a history screen at once (with what was read before, or "reading"), and reads the
+/// file's history again on the worker.
+fn read_history(app: &mut App, screen: Screen) {
+    let path = app.year().path.clone();
+    if app.ui.versions.as_ref().is_some_and(|v| v.path != path) {
+        app.ui.versions = None;
+    }
+    app.ui.screen = screen;
+    app.ui.list.reset();
+    let job_path = path.clone();
+    app.work.start(Job::History(path), move || {
+        let result = super::history::read(&job_path);
+        Done::History(job_path, screen, result)
+    });
 }
 
 /// Offers to restore the next year that has a recovery file, if no popup is open.
@@ -233,8 +353,44 @@ pub fn offer_next_recovery(app: &mut App) {
     if app.ui.popup.is_some() {
         return;
     }
-    if let Some(&year) = recovery::pending(app).first() {
-        let name = app.years[year].name();
-        app.ui.popup = Some(Popup::Confirm(Confirm::recovery(&name, year)));
+    let Some(&year) = recovery::pending(app).first() else {
+        return;
+    };
+    let name = app.years[year].name();
+    let what = match recovery::preview(app, year) {
+        Ok(preview) => {
+            let mut lines = vec!["Restoring merges them onto the file as it is now:".to_string()];
+            let shown = 8;
+            lines.extend(preview.lines.iter().skip(1).take(shown).cloned());
+            if preview.lines.len() > shown + 1 {
+                lines.push(format!(
+                    "  … and {} more lines",
+                    preview.lines.len() - shown - 1
+                ));
+            }
+            lines.extend(
+                preview
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("changed on disk too, yours kept: {c}")),
+            );
+            lines
+        }
+        Err(error) => vec![error],
+    };
+    app.ui.popup = Some(Popup::Confirm(Confirm::recovery(&name, year, what)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_revision;
+
+    #[test]
+    fn revisions_are_shortened_only_when_they_are_commit_ids() {
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        assert_eq!(short_revision(id), "0123456789");
+        let branch = format!("a{}b", "é".repeat(19));
+        assert_eq!(branch.len(), 40);
+        assert_eq!(short_revision(&branch), branch);
     }
 }

@@ -2,7 +2,7 @@
 //! the edit that sets it. Covers actions, themes, milestones and measures.
 
 use super::app::App;
-use super::forms::{DueForm, OwnersForm, Popup, Target, TextForm};
+use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
 use crate::model::{
     ActionField, Edit, FieldValue, ItemEdit, MeasureField, MilestoneField, OwnerIndex, Plan,
     ThemeField,
@@ -89,11 +89,15 @@ fn describe(plan: &Plan, target: Target) -> String {
             .unwrap_or_default()
     };
     match target {
+        Target::Action(pos, ActionField::Action) => format!("Text of action {}", reference(pos)),
         Target::Action(pos, field) => {
             format!("{} of action {}", capitalised(field.key()), reference(pos))
         }
         Target::Theme(t, field) => {
             format!("{} of theme {}", capitalised(field.key()), theme_ref(t))
+        }
+        Target::Milestone(pos, i, MilestoneField::Text) => {
+            format!("Text of milestone {} of action {}", i + 1, reference(pos))
         }
         Target::Milestone(pos, i, field) => format!(
             "{} of milestone {} of action {}",
@@ -101,9 +105,19 @@ fn describe(plan: &Plan, target: Target) -> String {
             i + 1,
             reference(pos)
         ),
+        Target::Measure(t, i, MeasureField::AsOf) => {
+            format!(
+                "Date (as of) of measure {} of theme {}",
+                i + 1,
+                theme_ref(t)
+            )
+        }
+        Target::Measure(t, i, MeasureField::Text) => {
+            format!("Text of measure {} of theme {}", i + 1, theme_ref(t))
+        }
         Target::Measure(t, i, field) => format!(
             "{} of measure {} of theme {}",
-            capitalised(field.key()).replace('_', " "),
+            capitalised(field.key()),
             i + 1,
             theme_ref(t)
         ),
@@ -119,19 +133,21 @@ fn capitalised(word: &str) -> String {
 }
 
 /// Multi-line fields get the multi-line editor; short ones (titles, names, figures) one line.
-fn multi_line(target: Target) -> bool {
-    match target {
+fn lines(target: Target) -> Lines {
+    let many = match target {
         Target::Action(..) => true,
         Target::Theme(_, field) => field == ThemeField::Description,
         Target::Milestone(_, _, field) => {
             matches!(field, MilestoneField::Text | MilestoneField::Progress)
         }
         Target::Measure(..) => false,
-    }
+    };
+    if many { Lines::Many } else { Lines::One }
 }
 
-/// Opens the form that edits `target`, filled with its current value.
-pub fn open_form(app: &mut App, target: Target) {
+/// Opens the form that edits `target`, filled with its current value; `added` when the
+/// element was just added to be filled in (cancelling then removes it).
+pub fn open_form(app: &mut App, target: Target, added: bool) {
     let Some(plan) = app.plan() else { return };
     let Some(value) = current_value(plan, target) else {
         return;
@@ -140,20 +156,30 @@ pub fn open_form(app: &mut App, target: Target) {
     let popup = match value {
         FieldValue::Rag(_) => Popup::Rag(target),
         FieldValue::Owners(current) => {
-            Popup::Owners(Box::new(OwnersForm::new(&current, known_owners(app))))
+            let form = OwnersForm::new(title, &current, known_owners(app));
+            Popup::Owners(Box::new(Field {
+                form,
+                target,
+                added,
+            }))
         }
         FieldValue::Due(current) => {
-            let mut form = DueForm::new(current.as_ref());
-            form.input.title = title;
-            Popup::Due(Box::new(form))
+            let form = DueForm::new(title, current.as_ref(), app.today);
+            Popup::Due(Box::new(Field {
+                form,
+                target,
+                added,
+            }))
         }
-        FieldValue::Text(current) => Popup::Text(Box::new(TextForm::new(
-            title,
-            &current.unwrap_or_default(),
-            multi_line(target),
-        ))),
+        FieldValue::Text(current) => {
+            let form = TextForm::new(title, &current.unwrap_or_default(), lines(target));
+            Popup::Text(Box::new(Field {
+                form,
+                target,
+                added,
+            }))
+        }
     };
-    app.ui.pending = Some(target);
     app.ui.popup = Some(popup);
 }
 
@@ -189,9 +215,13 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
             Edit::Item(ItemEdit::SetMeasure(theme, index, field, value))
         }
     };
+    let message = app.plan().map(|plan| super::labels::applied(plan, &edit));
     match app.year_mut().apply(edit) {
         Ok(()) => {
-            app.say("changed (Ctrl-s saves, u undoes)");
+            app.say(format!(
+                "{} (Ctrl-s saves, u undoes)",
+                message.unwrap_or_default()
+            ));
             true
         }
         Err(error) => {

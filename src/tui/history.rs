@@ -5,6 +5,7 @@ use crate::model::Plan;
 use crate::review::git::{Commit, Git, History};
 use crate::store::load;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many commits back the screens look.
 pub const DEPTH: usize = 30;
@@ -16,7 +17,12 @@ pub struct Versions {
     pub path: PathBuf,
     /// Each commit, with the plan as of it (`None` when absent or invalid there).
     pub versions: Vec<(Commit, Option<Plan>)>,
+    /// Which reading this is (each reading gets a new number), for what is computed from it.
+    pub serial: u64,
 }
+
+/// The number of the next reading.
+static READINGS: AtomicU64 = AtomicU64::new(1);
 
 /// Reads the last [`DEPTH`] versions of `path` from git.
 pub fn read(path: &Path) -> Result<Versions, String> {
@@ -40,17 +46,6 @@ pub fn read(path: &Path) -> Result<Versions, String> {
     Ok(Versions {
         path: path.to_path_buf(),
         versions,
+        serial: READINGS.fetch_add(1, Ordering::Relaxed),
     })
-}
-
-/// True when `versions` still end at the file's newest commit.
-pub fn is_current(versions: &Versions) -> bool {
-    let newest = Git::discover(&versions.path)
-        .ok()
-        .and_then(|git| git.log(&versions.path, 1).ok());
-    let newest = newest
-        .as_ref()
-        .and_then(|log| log.first())
-        .map(|c| c.id.as_str());
-    newest.is_some() && newest == versions.versions.first().map(|(c, _)| c.id.as_str())
 }

@@ -4,9 +4,9 @@
 
 use super::app::{App, Focus};
 use super::command::Command;
+use super::effect::Effect;
 use super::fields::open_form;
 use super::forms::{Choice, Confirm, Popup, Target};
-use super::update::Effect;
 use crate::model::{ActionPos, Edit, ItemEdit, Measure, MeasureField, Milestone, MilestoneField};
 
 /// Moves the keyboard to the selected action's milestones.
@@ -120,7 +120,7 @@ fn milestone_command(
         Command::Rag => MilestoneField::Rag,
         _ => return unsupported(app, "milestones"),
     };
-    open_form(app, Target::Milestone(at, index, field));
+    open_form(app, Target::Milestone(at, index, field), false);
     None
 }
 
@@ -174,7 +174,7 @@ fn measure_command(
         Command::Rag => MeasureField::Rag,
         _ => return unsupported(app, "measures"),
     };
-    open_form(app, Target::Measure(theme, index, field));
+    open_form(app, Target::Measure(theme, index, field), false);
     None
 }
 
@@ -194,7 +194,7 @@ fn insert(app: &mut App, edit: Edit, index: usize, target: Target) {
     match app.year_mut().apply(edit) {
         Ok(()) => {
             app.year_mut().cursor.item = index;
-            open_form(app, target);
+            open_form(app, target, true);
         }
         Err(error) => app.warn(error.to_string()),
     }

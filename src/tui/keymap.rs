@@ -81,12 +81,115 @@ pub const BINDINGS: &[Binding] = &[
     ch('u', Command::Undo),
     ctrl('r', Command::Redo),
     ctrl('s', Command::Save),
+    ctrl('d', Command::DetailDown),
+    ctrl('u', Command::DetailUp),
     ch('D', Command::Dashboard),
     ch('C', Command::Changes),
     ch('H', Command::History),
     ch('S', Command::Stale),
     ch('?', Command::Help),
     ch('q', Command::Quit),
+];
+
+/// The bindings of the dashboard, "not updated" and history screens: move the cursor, open its
+/// action on the main screen, go back. No other key acts there.
+pub const SCREEN_BINDINGS: &[Binding] = &[
+    key(KeyCode::Up, Command::Up),
+    ch('k', Command::Up),
+    key(KeyCode::Down, Command::Down),
+    ch('j', Command::Down),
+    key(KeyCode::PageUp, Command::PageUp),
+    ctrl('b', Command::PageUp),
+    key(KeyCode::PageDown, Command::PageDown),
+    ctrl('f', Command::PageDown),
+    key(KeyCode::Home, Command::Home),
+    ch('g', Command::Home),
+    key(KeyCode::End, Command::End),
+    ch('G', Command::End),
+    key(KeyCode::Enter, Command::Open),
+    key(KeyCode::Esc, Command::Back),
+    ctrl('d', Command::DetailDown),
+    ctrl('u', Command::DetailUp),
+    ch('D', Command::Dashboard),
+    ch('H', Command::History),
+    ch('S', Command::Stale),
+    ch('C', Command::Changes),
+    ctrl('s', Command::Save),
+    ch('?', Command::Help),
+    ch('q', Command::Quit),
+];
+
+/// A key of a popup or form, described for the help overlay and the hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyHelp {
+    /// The keys, as written: `Ctrl-z`, `r a g b`.
+    pub keys: &'static str,
+    /// A word or two for the hints (empty: not hinted).
+    pub short: &'static str,
+    /// What it does, for the help.
+    pub long: &'static str,
+}
+
+impl KeyHelp {
+    /// A described key.
+    pub const fn new(keys: &'static str, short: &'static str, long: &'static str) -> KeyHelp {
+        KeyHelp { keys, short, long }
+    }
+}
+
+/// Keys of the RAG picker.
+pub const RAG_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("r a g b", "rate", "red, amber, green, blue"),
+    KeyHelp::new("x", "clear", "not yet rated"),
+    KeyHelp::new("Esc", "cancel", "close without changing the rating"),
+];
+
+/// Keys of the filter menu.
+pub const FILTER_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("r a g b", "rating", "only red / amber / green / blue"),
+    KeyHelp::new("u", "unrated", "only unrated"),
+    KeyHelp::new("o", "overdue", "only overdue"),
+    KeyHelp::new("G", "green overdue", "only green but overdue"),
+    KeyHelp::new("c", "clear", "clear every filter"),
+    KeyHelp::new("Esc", "close", "close (a key again turns its filter off)"),
+];
+
+/// Keys of the changes report and the help overlay.
+pub const REPORT_KEYS: &[KeyHelp] = &[
+    KeyHelp::new(
+        "↑↓ j k",
+        "move",
+        "move the cursor (PgUp/PgDn, Home/End a page, the ends)",
+    ),
+    KeyHelp::new(
+        "Enter",
+        "open",
+        "open the action under the cursor on the main screen",
+    ),
+    KeyHelp::new(
+        "v",
+        "other revision",
+        "compare with another commit, tag, branch or date",
+    ),
+    KeyHelp::new("Esc", "close", "close the report (also C or q)"),
+];
+
+/// Keys of the owner picker.
+pub const PICKER_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("type", "narrow", "type to narrow the list"),
+    KeyHelp::new("↑↓", "choose", "choose a row"),
+    KeyHelp::new("Enter", "open", "show that owner's actions"),
+    KeyHelp::new("Esc", "cancel", "close"),
+];
+
+/// Keys of the detail pane, the help overlay and the mouse.
+pub const VIEW_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("↑↓ PgUp PgDn j k", "scroll", "scroll the help"),
+    KeyHelp::new(
+        "wheel",
+        "",
+        "the mouse wheel scrolls the list or pane under it; a click selects",
+    ),
 ];
 
 /// The hints shown in the status bar, most useful first.
@@ -99,10 +202,18 @@ pub const HINTS: &[Command] = &[
     Command::Quit,
 ];
 
-/// The command bound to a key press, if any.
+/// The hints shown on the dashboard, "not updated" and history screens.
+pub const SCREEN_HINTS: &[Command] = &[Command::Down, Command::Open, Command::Back, Command::Help];
+
+/// The command bound to a key press on the main screen, if any.
 pub fn command_for(event: KeyEvent) -> Option<Command> {
+    command_in(BINDINGS, event)
+}
+
+/// The command a table binds to a key press, if any.
+pub fn command_in(table: &[Binding], event: KeyEvent) -> Option<Command> {
     let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    BINDINGS
+    table
         .iter()
         .find(|b| b.code == event.code && b.modifiers == modifiers)
         .map(|b| b.command)
@@ -133,9 +244,14 @@ pub fn key_label(binding: &Binding) -> String {
     }
 }
 
-/// Every key bound to `command`, joined: `↑/k`.
+/// Every key bound to `command` on the main screen, joined: `↑/k`.
 pub fn keys_for(command: Command) -> String {
-    let labels: Vec<String> = BINDINGS
+    keys_in(BINDINGS, command)
+}
+
+/// Every key a table binds to `command`, joined.
+pub fn keys_in(table: &[Binding], command: Command) -> String {
+    let labels: Vec<String> = table
         .iter()
         .filter(|b| b.command == command)
         .map(key_label)
@@ -143,19 +259,24 @@ pub fn keys_for(command: Command) -> String {
     labels.join("/")
 }
 
-/// The first key bound to `command`, for hints.
-pub fn first_key(command: Command) -> String {
-    BINDINGS
+/// The first key a table binds to `command`, for hints.
+pub fn first_key(table: &[Binding], command: Command) -> String {
+    table
         .iter()
         .find(|b| b.command == command)
         .map(key_label)
         .unwrap_or_default()
 }
 
-/// The commands in help order, each once.
+/// The commands of the main screen in help order, each once.
 pub fn commands() -> Vec<Command> {
+    commands_in(BINDINGS)
+}
+
+/// The commands of a table in order, each once.
+pub fn commands_in(table: &[Binding]) -> Vec<Command> {
     let mut seen = Vec::new();
-    for binding in BINDINGS {
+    for binding in table {
         if !seen.contains(&binding.command) {
             seen.push(binding.command);
         }
@@ -196,8 +317,14 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        for table in [BINDINGS, SCREEN_BINDINGS] {
+            no_key_twice(table);
+        }
+    }
+
+    fn no_key_twice(table: &[Binding]) {
+        for (i, a) in table.iter().enumerate() {
+            for b in &table[i + 1..] {
                 assert!(
                     !(a.code == b.code && a.modifiers == b.modifiers),
                     "{:?} bound twice",

@@ -11,26 +11,34 @@ mod baseline;
 mod command;
 mod config;
 mod edits;
+mod effect;
 mod effects;
 mod fields;
 mod forms;
 mod history;
+mod input;
 mod item_edits;
 mod keymap;
+mod labels;
+mod popup_keys;
 mod recovery;
 mod run;
+mod screens;
+mod stale;
 mod update;
 mod views;
+mod work;
 mod year;
 
-pub use app::App;
+pub use app::{App, Screen};
 pub use command::Command;
+pub use input::{handle_key, handle_paste};
 pub use keymap::{BINDINGS, commands, keys_for};
-pub use update::{handle_key, update};
+pub use update::update;
 pub use views::render;
 
 /// Performs an effect without a terminal: scripted use and tests (an `$EDITOR` effect fails).
-pub fn perform_headless(app: &mut App, effect: update::Effect) {
+pub fn perform_headless(app: &mut App, effect: effect::Effect) {
     struct NoTerminal;
     impl effects::Suspend for NoTerminal {
         fn suspended(&mut self, _: &mut dyn FnMut()) -> std::io::Result<()> {
@@ -38,6 +46,16 @@ pub fn perform_headless(app: &mut App, effect: update::Effect) {
         }
     }
     effects::perform(app, effect, &mut NoTerminal);
+}
+
+/// Waits for the git reads running off the render path and takes in their results (scripted
+/// use and tests; the run loop polls instead).
+pub fn finish_work(app: &mut App) {
+    effects::poll_work(app);
+    while app.work.busy() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        effects::poll_work(app);
+    }
 }
 
 use crate::store::plan_files;

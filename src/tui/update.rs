@@ -1,49 +1,12 @@
-//! Key presses and commands in, state changes out. Anything that needs the disk or the
-//! terminal (saving, reloading, $EDITOR) is returned as an [`Effect`] for the run loop.
+//! Commands in, state changes out. Anything that needs the disk, git or the terminal (saving,
+//! reloading, $EDITOR) is returned as an [`Effect`] for the run loop.
 
 use super::app::{App, Focus, Screen};
 use super::command::Command;
-use super::forms::{Choice, Outcome, Picker, Popup, TextForm};
-use super::keymap::command_for;
-use super::views::help_lines;
+use super::effect::Effect;
+use super::forms::{Lines, Picker, Popup, TextForm};
 use super::{edits, item_edits};
-use crate::model::{Edit, Filter, ItemEdit, OwnerIndex, Rag, RagFilter};
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-
-/// Work for the run loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Save the year shown; `overwrite` replaces a file that changed on disk.
-    Save {
-        /// Replace the file even if it changed on disk.
-        overwrite: bool,
-    },
-    /// Save every year with unsaved edits, then quit if all saved.
-    SaveAllAndQuit,
-    /// Re-read the year shown from disk.
-    Reload,
-    /// Edit a field in `$EDITOR`.
-    ExternalEditor(super::forms::Target),
-    /// Compare the plan with a revision (the last commit when `None`) and show the report.
-    Changes(Option<String>),
-    /// Read the year file's history from git, then show `screen`.
-    ReadHistory(Screen),
-    /// Restore a year's unsaved edits from its recovery file.
-    Restore(usize),
-    /// Delete a year's recovery file.
-    DiscardRecovery(usize),
-}
-
-/// Handles one key press.
-pub fn handle_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
-    if app.ui.popup.is_some() {
-        return popup_key(app, key);
-    }
-    let command = command_for(key)?;
-    update(app, command)
-}
+use crate::model::{Filter, OwnerIndex};
 
 /// Carries out one command.
 pub fn update(app: &mut App, command: Command) -> Option<Effect> {
@@ -71,8 +34,14 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
         Command::NextYear => switch_year(app, 1),
         Command::Search => {
             let previous = app.ui.filter.search.clone();
-            let form = Box::new(TextForm::new("Search", &previous, false));
-            app.ui.popup = Some(Popup::Search { form, previous });
+            let form = Box::new(TextForm::new("Search", &previous, Lines::One).quick_cancel());
+            let theme_row = std::mem::take(&mut app.year_mut().cursor.theme_row);
+            app.ui.focus = Focus::Actions;
+            app.ui.popup = Some(Popup::Search {
+                form,
+                previous,
+                theme_row,
+            });
         }
         Command::FilterMenu => app.ui.popup = Some(Popup::FilterMenu),
         Command::OwnerView => open_owner_view(app),
@@ -83,6 +52,9 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
             }
         }
         Command::Dashboard => toggle(app, Screen::Dashboard),
+        Command::DetailDown => scroll_detail(app, 1),
+        Command::DetailUp => scroll_detail(app, -1),
+        Command::Open => {}
         Command::Changes => return Some(Effect::Changes(None)),
         Command::History | Command::Stale => {
             let screen = if command == Command::History {
@@ -99,22 +71,14 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
         Command::Save => return Some(Effect::Save { overwrite: false }),
         Command::Quit => quit(app),
-        Command::Undo => {
-            let done = app.year_mut().undo();
-            if done {
-                app.say("undone")
-            } else {
-                app.say("nothing to undo")
-            }
-        }
-        Command::Redo => {
-            let done = app.year_mut().redo();
-            if done {
-                app.say("redone")
-            } else {
-                app.say("nothing to redo")
-            }
-        }
+        Command::Undo => match app.year_mut().undo() {
+            Some(what) => app.say(format!("undid: {what}")),
+            None => app.say("nothing to undo"),
+        },
+        Command::Redo => match app.year_mut().redo() {
+            Some(what) => app.say(format!("redid: {what}")),
+            None => app.say("nothing to redo"),
+        },
         edit => return edits::command(app, edit),
     }
     app.clamp_cursor();
@@ -127,10 +91,25 @@ fn page(app: &App) -> isize {
 }
 
 fn toggle(app: &mut App, screen: Screen) {
+    app.ui.list.reset();
     app.ui.screen = if app.ui.screen == screen {
         Screen::Main
     } else {
         screen
+    };
+}
+
+/// Scrolls the detail pane half a page down (`1`) or up (`-1`), within its text.
+pub fn scroll_detail(app: &mut App, direction: isize) {
+    let areas = app.ui.areas.get();
+    let height = usize::from(areas.detail.height).max(1);
+    let last = areas.detail_lines.saturating_sub(height);
+    let step = (height / 2).max(1);
+    let scroll = &mut app.ui.detail_scroll;
+    *scroll = if direction > 0 {
+        (*scroll + step).min(last)
+    } else {
+        scroll.saturating_sub(step)
     };
 }
 
@@ -195,9 +174,17 @@ fn switch_year(app: &mut App, delta: isize) {
         return;
     };
     app.current = next;
-    app.year_mut().ensure_loaded();
+    let year = app.year_mut();
+    year.ensure_loaded();
+    if app.read_only() {
+        app.year_mut().reload();
+    }
     let name = app.year().name();
-    app.say(format!("showing {name}"));
+    if app.read_only() {
+        app.warn(format!("showing {name}: it still has errors (read-only)"));
+    } else {
+        app.say(format!("showing {name}"));
+    }
 }
 
 fn quit(app: &mut App) {
@@ -239,195 +226,4 @@ fn open_owner_view(app: &mut App) {
         "Owner view: whose actions?",
         items,
     ))));
-}
-
-/// A key while a popup is open.
-fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
-    let popup = app.ui.popup.take()?;
-    match popup {
-        Popup::Help { scroll } => {
-            let last = help_lines().len();
-            if let Some(scroll) = scrolled(key, scroll, last) {
-                app.ui.popup = Some(Popup::Help { scroll });
-            }
-        }
-        Popup::Report {
-            title,
-            lines,
-            scroll,
-        } => {
-            if key.code == KeyCode::Char('v') {
-                let form = TextForm::new(
-                    "Compare with: a commit, tag or branch, or a date (YYYY-MM-DD)",
-                    "",
-                    false,
-                );
-                app.ui.popup = Some(Popup::Revision(Box::new(form)));
-            } else if let Some(scroll) = scrolled(key, scroll, lines.len()) {
-                app.ui.popup = Some(Popup::Report {
-                    title,
-                    lines,
-                    scroll,
-                });
-            }
-        }
-        Popup::Revision(mut form) => match form.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Revision(form)),
-            Outcome::Cancel => {}
-            Outcome::Submit(revision) => {
-                return Some(Effect::Changes(Some(revision.trim().to_string())));
-            }
-        },
-        Popup::Search { mut form, previous } => match form.handle(key) {
-            Outcome::Continue => {
-                app.ui.filter.search = form.text();
-                app.year_mut().cursor.row = 0;
-                app.year_mut().cursor.offset = 0;
-                app.ui.popup = Some(Popup::Search { form, previous });
-            }
-            Outcome::Cancel => app.ui.filter.search = previous,
-            Outcome::Submit(text) => {
-                app.ui.filter.search = text;
-                let matches = app.rows().len();
-                app.ui.focus = Focus::Actions;
-                app.say(format!("{matches} matching"));
-            }
-        },
-        Popup::FilterMenu => filter_key(app, key),
-        Popup::OwnerView(mut picker) => match picker.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::OwnerView(picker)),
-            Outcome::Cancel => {}
-            Outcome::Submit(owner) => {
-                app.ui.filter.owner = Some(owner.clone());
-                let cursor = &mut app.year_mut().cursor;
-                cursor.theme_row = 0;
-                cursor.row = 0;
-                cursor.offset = 0;
-                app.ui.focus = Focus::Actions;
-                app.say(format!("{owner}'s actions across all themes (c clears)"));
-            }
-        },
-        Popup::Confirm(confirm) => match confirm.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Confirm(confirm)),
-            Outcome::Cancel => {}
-            Outcome::Submit(choice) => return choose(app, choice),
-        },
-        other => return edits::popup_key(app, other, key),
-    }
-    app.clamp_cursor();
-    app.scroll_into_view();
-    None
-}
-
-/// Scrolling keys of a read-only popup; `None` when the key closes it.
-fn scrolled(key: KeyEvent, scroll: usize, last: usize) -> Option<usize> {
-    let scroll = match key.code {
-        KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Char('C') => return None,
-        KeyCode::Down | KeyCode::Char('j') => scroll + 1,
-        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
-        KeyCode::PageUp => scroll.saturating_sub(10),
-        KeyCode::Home => 0,
-        KeyCode::End => last,
-        _ => scroll,
-    };
-    Some(scroll.min(last))
-}
-
-fn filter_key(app: &mut App, key: KeyEvent) {
-    let filter = &mut app.ui.filter;
-    let toggle_rag = |filter: &mut Filter, wanted: RagFilter| {
-        filter.rag = if filter.rag == Some(wanted) {
-            None
-        } else {
-            Some(wanted)
-        };
-    };
-    match key.code {
-        KeyCode::Char(c @ ('r' | 'a' | 'g' | 'b')) => {
-            let rag = match c {
-                'r' => Rag::Red,
-                'a' => Rag::Amber,
-                'g' => Rag::Green,
-                _ => Rag::Blue,
-            };
-            toggle_rag(filter, RagFilter::Rated(rag));
-        }
-        KeyCode::Char('u') => toggle_rag(filter, RagFilter::Unrated),
-        KeyCode::Char('o') => filter.overdue = !filter.overdue,
-        KeyCode::Char('G') => filter.green_but_overdue = !filter.green_but_overdue,
-        KeyCode::Char('c') => *filter = Filter::default(),
-        _ => return,
-    }
-    let cursor = &mut app.year_mut().cursor;
-    cursor.row = 0;
-    cursor.offset = 0;
-}
-
-fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
-    match choice {
-        Choice::Back => None,
-        Choice::DeleteAction(pos) => edits::delete_action(app, pos),
-        Choice::DeleteTheme(index) => edits::delete_theme(app, index),
-        Choice::DeleteMilestone(at, index) => {
-            item_edits::delete(app, Edit::Item(ItemEdit::RemoveMilestone(at, index)))
-        }
-        Choice::DeleteMeasure(theme, index) => {
-            item_edits::delete(app, Edit::Item(ItemEdit::RemoveMeasure(theme, index)))
-        }
-        Choice::SaveAndQuit => Some(Effect::SaveAllAndQuit),
-        Choice::DiscardAndQuit => {
-            app.ui.quit = true;
-            None
-        }
-        Choice::Reload => Some(Effect::Reload),
-        Choice::Overwrite => Some(Effect::Save { overwrite: true }),
-        Choice::Restore(year) => Some(Effect::Restore(year)),
-        Choice::DiscardRecovery(year) => Some(Effect::DiscardRecovery(year)),
-    }
-}
-
-/// Handles the mouse: a click selects a theme or an action, the wheel scrolls.
-pub fn handle_mouse(app: &mut App, event: MouseEvent) {
-    if app.ui.popup.is_some() {
-        return;
-    }
-    let areas = app.ui.areas.get();
-    let inside = |r: ratatui::layout::Rect| {
-        event.column >= r.x
-            && event.column < r.x + r.width
-            && event.row >= r.y
-            && event.row < r.y + r.height
-    };
-    match event.kind {
-        MouseEventKind::Down(MouseButton::Left) if inside(areas.table) => {
-            let offset = app.year().cursor.offset;
-            let row = offset + usize::from(event.row - areas.table.y);
-            if row < app.rows().len() {
-                app.ui.focus = Focus::Actions;
-                app.year_mut().cursor.row = row;
-            }
-        }
-        MouseEventKind::Down(MouseButton::Left) if inside(areas.themes) => {
-            let themes = app.plan().map_or(0, |p| p.themes.len());
-            let row = areas.first_theme + usize::from(event.row - areas.themes.y) / 2;
-            let cursor = &mut app.year_mut().cursor;
-            if row <= themes && row != cursor.theme_row {
-                cursor.theme_row = row;
-                cursor.row = 0;
-                cursor.offset = 0;
-            }
-            app.ui.focus = Focus::Themes;
-        }
-        MouseEventKind::ScrollDown => move_by(app, 3),
-        MouseEventKind::ScrollUp => move_by(app, -3),
-        _ => return,
-    }
-    app.clamp_cursor();
-    app.scroll_into_view();
-}
-
-/// True for Ctrl-c, which always offers to quit.
-pub fn is_interrupt(key: KeyEvent) -> bool {
-    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
 }

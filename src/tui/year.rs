@@ -22,19 +22,19 @@ pub struct Cursor {
 /// state of the plan has a number, and undoing back to the saved state makes it clean again.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    /// Inverse edits, each with the revision it leads back to.
-    undo: Vec<(Edit, u64)>,
-    /// Undone edits, each with the revision it leads forward to.
-    redo: Vec<(Edit, u64)>,
+    /// Inverse edits, each with the revision it leads back to and what it was, in words.
+    undo: Vec<(Edit, u64, String)>,
+    /// Undone edits, each with the revision it leads forward to and what it was.
+    redo: Vec<(Edit, u64, String)>,
     revision: u64,
     saved: u64,
     issued: u64,
 }
 
 impl History {
-    /// Records an applied edit by its inverse.
-    pub fn push(&mut self, inverse: Edit) {
-        self.undo.push((inverse, self.revision));
+    /// Records an applied edit by its inverse, with what it was in words.
+    pub fn push(&mut self, inverse: Edit, label: String) {
+        self.undo.push((inverse, self.revision, label));
         self.redo.clear();
         self.issued += 1;
         self.revision = self.issued;
@@ -89,6 +89,12 @@ pub struct Year {
     pub disk_warned: bool,
     /// The file as of the last commit, once looked up (`Some(None)`: not in git).
     pub baseline: Option<Option<super::baseline::Baseline>>,
+    /// The commit `HEAD` named when the baseline was read (`None` outside git).
+    pub head: Option<String>,
+    /// The file's bytes as loaded or last saved: the base a recovery draft is merged from.
+    pub base: Vec<u8>,
+    /// The reading and revision last written to the recovery draft, if one was written.
+    pub drafted: Option<(u64, u64)>,
 }
 
 impl Year {
@@ -102,13 +108,16 @@ impl Year {
             generation: 0,
             disk_warned: false,
             baseline: None,
+            head: None,
+            base: Vec::new(),
+            drafted: None,
         }
     }
 
     /// Reads the file if that has not happened yet.
     pub fn ensure_loaded(&mut self) {
         if matches!(self.content, Content::NotLoaded) {
-            self.content = read(&self.path);
+            (self.content, self.base) = read(&self.path);
             self.generation += 1;
         }
     }
@@ -118,13 +127,20 @@ impl Year {
         if self.baseline.is_some() || !matches!(self.content, Content::Plan(_)) {
             return false;
         }
-        self.baseline = Some(super::baseline::Baseline::fetch(&self.path, "HEAD"));
+        self.set_baseline(super::baseline::Baseline::head(&self.path));
         true
+    }
+
+    /// Takes the file as of `HEAD` (and which commit that was) for the change marks.
+    pub fn set_baseline(&mut self, found: Option<(String, Option<super::baseline::Baseline>)>) {
+        let (head, baseline) = found.map_or((None, None), |(h, b)| (Some(h), b));
+        self.head = head;
+        self.baseline = Some(baseline);
     }
 
     /// Reads the file again, dropping unsaved edits and history.
     pub fn reload(&mut self) {
-        self.content = read(&self.path);
+        (self.content, self.base) = read(&self.path);
         self.history = History::default();
         self.generation += 1;
         self.disk_warned = false;
@@ -168,24 +184,25 @@ impl Year {
         let Content::Plan(file) = &mut self.content else {
             return Ok(());
         };
+        let label = super::labels::describe(&file.plan, &edit);
         let inverse = edit.apply(&mut file.plan)?;
-        self.history.push(inverse);
+        self.history.push(inverse, label);
         Ok(())
     }
 
-    /// Undoes the last edit; false when there is none.
-    pub fn undo(&mut self) -> bool {
+    /// Undoes the last edit; what it was, or `None` when there is none.
+    pub fn undo(&mut self) -> Option<String> {
         self.step(true)
     }
 
-    /// Redoes the last undone edit; false when there is none.
-    pub fn redo(&mut self) -> bool {
+    /// Redoes the last undone edit; what it was, or `None` when there is none.
+    pub fn redo(&mut self) -> Option<String> {
         self.step(false)
     }
 
-    fn step(&mut self, undo: bool) -> bool {
+    fn step(&mut self, undo: bool) -> Option<String> {
         let Content::Plan(file) = &mut self.content else {
-            return false;
+            return None;
         };
         let history = &mut self.history;
         let (from, to) = if undo {
@@ -193,32 +210,38 @@ impl Year {
         } else {
             (&mut history.redo, &mut history.undo)
         };
-        let Some((edit, revision)) = from.pop() else {
-            return false;
-        };
+        let (edit, revision, label) = from.pop()?;
         match edit.apply(&mut file.plan) {
             Ok(inverse) => {
-                to.push((inverse, history.revision));
+                to.push((inverse, history.revision, label.clone()));
                 history.revision = revision;
-                true
+                Some(label)
             }
-            Err(_) => false,
+            Err(_) => None,
         }
     }
 }
 
-fn read(path: &Path) -> Content {
-    match PlanFile::open(path) {
-        Ok(file) => Content::Plan(Box::new(file)),
-        Err(OpenError::Invalid(error)) => {
-            let text = std::fs::read(path)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
-            Content::Broken {
-                text,
-                diagnostics: error.diagnostics,
-            }
+/// Reads a year file: its content, and the bytes it was read from.
+fn read(path: &Path) -> (Content, Vec<u8>) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            let diagnostics = vec![Diagnostic::error(
+                1,
+                1,
+                format!("cannot read the file: {source}"),
+            )];
+            let text = String::new();
+            return (Content::Broken { text, diagnostics }, Vec::new());
         }
+    };
+    let content = match PlanFile::from_bytes(path, &bytes) {
+        Ok(file) => Content::Plan(Box::new(file)),
+        Err(OpenError::Invalid(error)) => Content::Broken {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            diagnostics: error.diagnostics,
+        },
         Err(OpenError::Io { source, .. }) => Content::Broken {
             text: String::new(),
             diagnostics: vec![Diagnostic::error(
@@ -227,5 +250,6 @@ fn read(path: &Path) -> Content {
                 format!("cannot read the file: {source}"),
             )],
         },
-    }
+    };
+    (content, bytes)
 }

@@ -93,6 +93,7 @@ pub struct Launch<'a> {
     sandbox: &'a Sandbox,
     args: Vec<String>,
     env: Vec<(String, String)>,
+    size: (u16, u16),
 }
 
 impl<'a> Launch<'a> {
@@ -103,7 +104,14 @@ impl<'a> Launch<'a> {
             sandbox,
             args: Vec::new(),
             env: Vec::new(),
+            size: (ROWS, COLS),
         }
+    }
+
+    /// Sets the terminal's size (rows, columns); the default is [`ROWS`] x [`COLS`].
+    pub fn size(mut self, rows: u16, cols: u16) -> Self {
+        self.size = (rows, cols);
+        self
     }
 
     /// Adds a command-line argument.
@@ -138,8 +146,8 @@ impl Tui {
     fn spawn(launch: Launch<'_>) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows: launch.size.0,
+                cols: launch.size.1,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -169,8 +177,8 @@ impl Tui {
         drop(pty.slave);
 
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(ROWS).expect("rows"),
-            NonZeroU16::new(COLS).expect("cols"),
+            NonZeroU16::new(launch.size.0).expect("rows"),
+            NonZeroU16::new(launch.size.1).expect("cols"),
             0,
         )));
         let writer: Arc<Mutex<Box<dyn Write + Send>>> =
@@ -223,6 +231,22 @@ impl Tui {
         w.write_all(bytes.as_bytes()).expect("write to the pty");
         w.flush().expect("flush the pty");
         drop(w);
+        self
+    }
+
+    /// Pastes text as a terminal with bracketed paste does (the app turns it on).
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"))
+    }
+
+    /// Sends a signal (`HUP`, `TERM`, `KILL`…) to the app's process.
+    pub fn signal(&mut self, name: &str) -> &mut Self {
+        let pid = self.child.process_id().expect("the app's process id");
+        let status = std::process::Command::new("kill")
+            .args(["-s", name, &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -s {name} {pid}");
         self
     }
 

@@ -84,12 +84,14 @@ impl Confirm {
     }
 
     /// Offers to restore edits saved when boardplan last stopped unexpectedly.
-    pub fn recovery(name: &str, year: usize) -> Confirm {
+    pub fn recovery(name: &str, year: usize, what: Vec<String>) -> Confirm {
+        let mut lines = vec![format!(
+            "boardplan stopped with unsaved edits to {name}; they were kept."
+        )];
+        lines.extend(what);
         Confirm {
             title: "Recover unsaved edits".into(),
-            lines: vec![format!(
-                "boardplan stopped with unsaved edits to {name}; they were kept."
-            )],
+            lines,
             answers: vec![
                 ('r', "restore them".into(), Choice::Restore(year)),
                 ('d', "discard them".into(), Choice::DiscardRecovery(year)),

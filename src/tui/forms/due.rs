@@ -1,35 +1,50 @@
-//! A due date typed naturally ("31 July 2013", "31/07/2013", "March 2014", "ongoing"), with a
-//! preview of how it will be stored; anything else is kept as free text, marked as such.
+//! A due date typed naturally ("31 July 2013", "31/07/13", "March 2014", "Q3 2014",
+//! "tomorrow", "ongoing"), shown resolved before it is stored; anything else is kept as free
+//! text, marked as such. The value the field opened with is always accepted as it is.
 
-use super::{Outcome, TextForm};
-use crate::model::Due;
+use super::{Lines, Outcome, TextForm};
+use crate::model::{Due, parse_due_input};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
+
+/// Examples of what the due field reads, shown under it.
+pub const DUE_EXAMPLES: &str =
+    "e.g. 31 July 2013 · 31/07/13 · March 2014 · Q3 2014 · tomorrow · ongoing · empty clears";
 
 /// An open due-date field.
 #[derive(Debug)]
 pub struct DueForm {
     /// The input.
     pub input: TextForm,
+    /// The value the field opened with, kept as it is when the text is not changed.
+    current: Option<Due>,
+    /// What relative words ("tomorrow") count from.
+    today: NaiveDate,
 }
 
 impl DueForm {
     /// A form holding the current timescale.
-    pub fn new(current: Option<&Due>) -> DueForm {
+    pub fn new(title: String, current: Option<&Due>, today: NaiveDate) -> DueForm {
         let text = current.map(|d| d.to_string()).unwrap_or_default();
         DueForm {
-            input: TextForm::new("Due", &text, false),
+            input: TextForm::new(title, &text, Lines::One),
+            current: current.cloned(),
+            today,
         }
     }
 
     /// How the input would be stored, or why it cannot be.
     pub fn preview(&self) -> Result<Option<Due>, String> {
+        if !self.input.changed() {
+            return Ok(self.current.clone());
+        }
         let text = self.input.text();
         if text.trim().is_empty() {
             return Ok(None);
         }
-        Due::parse_natural(&text)
+        parse_due_input(&text, self.today)
             .map(Some)
-            .map_err(|e| e.to_string())
+            .map_err(|e| format!("{e}: that day does not exist; check the day and month"))
     }
 
     /// The preview in words.
@@ -37,6 +52,8 @@ impl DueForm {
         match self.preview() {
             Ok(None) => "→ no due date".into(),
             Ok(Some(Due::Text(text))) => format!("→ kept as text: \"{text}\" (not a date)"),
+            Ok(Some(due @ Due::Date(date))) => format!("→ {due} ({})", date.format("%A %-d %B %Y")),
+            Ok(Some(due @ Due::Month { .. })) => format!("→ {due} (by the end of that month)"),
             Ok(Some(due)) => format!("→ {due}"),
             Err(error) => format!("✗ {error}"),
         }
@@ -63,32 +80,47 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2013, 10, 1).expect("date")
+    }
+
     fn typed(text: &str) -> DueForm {
-        let mut form = DueForm::new(None);
+        let mut form = DueForm::new("Due".into(), None, today());
         for c in text.chars() {
             form.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
         form
     }
 
+    fn enter(form: &mut DueForm) -> Outcome<Option<Due>> {
+        form.handle(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+    }
+
     #[test]
     fn previews_and_submits_canonical_dates() {
         let mut form = typed("31 July 2013");
-        assert_eq!(form.preview_line(), "→ 2013-07-31");
-        let outcome = form.handle(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(form.preview_line(), "→ 2013-07-31 (Wednesday 31 July 2013)");
         assert_eq!(
-            outcome,
+            enter(&mut form),
             Outcome::Submit(Some(Due::parse("2013-07-31").unwrap()))
         );
         assert_eq!(
             typed("Termly").preview_line(),
             "→ kept as text: \"Termly\" (not a date)"
         );
-        let mut bad = typed("31/09/2013");
         assert_eq!(
-            bad.handle(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-            Outcome::Continue
+            typed("tomorrow").preview_line(),
+            "→ 2013-10-02 (Wednesday 2 October 2013)"
         );
+        let mut bad = typed("31/09/2013");
+        assert_eq!(enter(&mut bad), Outcome::Continue);
         assert!(bad.input.error.is_some());
+    }
+
+    #[test]
+    fn the_loaded_value_is_accepted_as_it_is() {
+        let loaded = Due::Text("31st September 2013".into());
+        let mut form = DueForm::new("Due".into(), Some(&loaded), today());
+        assert_eq!(enter(&mut form), Outcome::Submit(Some(loaded)));
     }
 }

@@ -8,10 +8,10 @@ mod picker;
 mod text;
 
 pub use confirm::{Choice, Confirm};
-pub use due::DueForm;
-pub use owners::OwnersForm;
+pub use due::{DUE_EXAMPLES, DueForm};
+pub use owners::{OWNERS_KEYS, OwnersForm};
 pub use picker::Picker;
-pub use text::TextForm;
+pub use text::{FIELD_KEYS, Lines, MULTI_LINE_KEYS, ONE_LINE_KEYS, TextForm};
 
 use crate::model::{ActionField, ActionPos, MeasureField, MilestoneField, ThemeField};
 
@@ -39,6 +39,17 @@ pub enum Target {
     Measure(usize, usize, MeasureField),
 }
 
+/// An open form and the field it edits.
+#[derive(Debug)]
+pub struct Field<F> {
+    /// The form.
+    pub form: F,
+    /// The field it edits.
+    pub target: Target,
+    /// The element was just added to be filled in: cancelling the form removes it again.
+    pub added: bool,
+}
+
 /// The popup on top of the screen.
 #[derive(Debug)]
 pub enum Popup {
@@ -50,17 +61,19 @@ pub enum Popup {
     /// One key per rating.
     Rag(Target),
     /// A text field in the editor widget.
-    Text(Box<TextForm>),
-    /// Owners with completion.
-    Owners(Box<OwnersForm>),
+    Text(Box<Field<TextForm>>),
+    /// Owners as a list, with completion.
+    Owners(Box<Field<OwnersForm>>),
     /// A due date typed naturally.
-    Due(Box<DueForm>),
-    /// Incremental search; holds the search text to restore on Esc.
+    Due(Box<Field<DueForm>>),
+    /// Incremental search across all themes; holds what to restore on Esc.
     Search {
         /// The input.
         form: Box<TextForm>,
         /// The search before this one.
         previous: String,
+        /// The themes row selected before searching.
+        theme_row: usize,
     },
     /// One key per filter.
     FilterMenu,
@@ -68,15 +81,24 @@ pub enum Popup {
     OwnerView(Box<Picker>),
     /// A question with one key per answer.
     Confirm(Confirm),
-    /// A change report, scrolled to a line.
-    Report {
-        /// What is compared with what.
-        title: String,
-        /// The report's lines.
-        lines: Vec<String>,
-        /// First line shown.
-        scroll: usize,
+    /// A change report, with a cursor on one of its lines.
+    Report(Box<Report>),
+    /// The revision to compare with: a commit, tag, branch or date; Esc goes back to `back`.
+    Revision {
+        /// The input.
+        form: Box<TextForm>,
+        /// The report it was opened from, shown again on Esc or when the revision is bad.
+        back: Box<Report>,
     },
-    /// The revision to compare with: a commit, tag, branch or date.
-    Revision(Box<TextForm>),
+}
+
+/// A change report on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// What is compared with what.
+    pub title: String,
+    /// The report's lines.
+    pub lines: Vec<String>,
+    /// The line under the cursor (Enter opens its action).
+    pub cursor: usize,
 }

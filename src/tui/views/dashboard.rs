@@ -2,11 +2,13 @@
 
 use super::badge::{badge, color};
 use super::main::clip;
-use crate::model::{Plan, Rag};
+use crate::model::{Action, ActionPos, Plan, Rag};
+use crate::text::first_line;
 use crate::tui::app::App;
+use crate::tui::screens::dashboard_entries;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -78,7 +80,7 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         spans.push(Span::raw(format!(" {}", counts.total())));
         lines.push(Line::from(spans));
     }
-    let total = plan.rag_counts();
+    let total = app.total_counts();
     lines.push(Line::default());
     lines.push(Line::from(format!(
         "All: {} actions · {} red · {} amber · {} green · {} blue · {} unrated",
@@ -92,43 +94,93 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The first row to show of a list of `len` rows in `height` so that `selected` is visible.
+pub fn window(selected: Option<usize>, height: usize) -> usize {
+    selected.map_or(0, |s| (s + 1).saturating_sub(height.max(1)))
+}
+
+/// A list of actions in a bordered box, the cursor's row (if in this list) highlighted and
+/// kept on screen; the title says where the cursor is. Only the rows on screen are drawn.
+fn action_list(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    (plan, positions): (&Plan, &[ActionPos]),
+    selected: Option<usize>,
+    row: impl Fn(&Action) -> Line<'static>,
+) {
+    let height = usize::from(area.height.saturating_sub(2));
+    let first = window(selected, height);
+    let position = match selected {
+        Some(s) => format!("{}/{}", s + 1, positions.len()),
+        None => format!("{}", positions.len()),
+    };
+    let lines: Vec<Line> = positions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .filter_map(|(i, pos)| Some((i, row(plan.action(*pos)?))))
+        .map(|(i, line)| {
+            let mut spans = vec![Span::raw(if Some(i) == selected { "▶" } else { " " })];
+            spans.extend(line.spans);
+            let line = Line::from(spans);
+            if Some(i) == selected {
+                line.style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            }
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title}: {position} "));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
 fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let [overdue_area, unrated_area] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
-    let width = usize::from(area.width).saturating_sub(18);
-    let overdue: Vec<Line> = plan
-        .overdue_actions(app.today)
-        .map(|(_, a)| {
+    let width = usize::from(area.width).saturating_sub(26);
+    let entries = dashboard_entries(app);
+    let (overdue, unrated) = (&entries.0, &entries.1);
+    let selected = app.ui.list.selected;
+    let no_color = app.ui.no_color;
+    let in_overdue = (selected < overdue.len()).then_some(selected);
+    action_list(
+        frame,
+        overdue_area,
+        format!("Overdue on {}", app.today),
+        (plan, overdue),
+        in_overdue,
+        |a| {
             let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
             Line::from(vec![
-                badge(a.rag, app.ui.no_color),
+                badge(a.rag, no_color),
                 Span::raw(format!(
                     " {:<6} {due:<10} {}",
                     a.reference,
-                    clip(a.action.lines().next().unwrap_or(""), width)
+                    clip(first_line(&a.action), width)
                 )),
             ])
-        })
-        .collect();
-    let title = format!(" Overdue on {}: {} ", app.today, overdue.len());
-    frame.render_widget(
-        Paragraph::new(overdue).block(Block::default().borders(Borders::ALL).title(title)),
-        overdue_area,
+        },
     );
-    let unrated: Vec<Line> = plan
-        .unrated_actions()
-        .map(|(_, a)| {
+    let in_unrated = selected
+        .checked_sub(overdue.len())
+        .filter(|&s| s < unrated.len());
+    action_list(
+        frame,
+        unrated_area,
+        "Not yet rated".into(),
+        (plan, unrated),
+        in_unrated,
+        |a| {
             Line::from(format!(
                 "{:<6} {}",
                 a.reference,
-                clip(a.action.lines().next().unwrap_or(""), width + 10)
+                clip(first_line(&a.action), width + 14)
             ))
-        })
-        .collect();
-    let title = format!(" Not yet rated: {} ", unrated.len());
-    frame.render_widget(
-        Paragraph::new(unrated).block(Block::default().borders(Borders::ALL).title(title)),
-        unrated_area,
+        },
     );
 }
 

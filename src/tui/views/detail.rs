@@ -9,9 +9,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-/// Draws the detail pane for the selection; with the milestones or measures list focused, the
-/// selected item is marked and kept on screen.
-pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
+/// Draws the detail pane for the selection, scrolled to `app.ui.detail_scroll` (with the
+/// milestones or measures list focused, the selected item is marked and kept on screen);
+/// returns the pane's inside and how many rows its text takes.
+pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (Rect, usize) {
     let theme = app.selected_theme().and_then(|t| plan.themes.get(t));
     let action = app.selected_action().and_then(|p| plan.action(p));
     let (title, lines) = match (app.ui.focus, theme, action) {
@@ -46,13 +47,29 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let marked = lines
         .iter()
         .position(|l| l.spans.first().is_some_and(|s| s.content == MARK));
-    let scroll = marked.map_or(0, |at| (at + 3).saturating_sub(height));
+    let inner = Block::bordered().inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width.max(1));
+    let last = total.saturating_sub(height);
+    let scroll = match marked {
+        Some(at) => (at + 3).saturating_sub(height),
+        None => app.ui.detail_scroll.min(last),
+    };
+    let title = if total > height {
+        let shown = (scroll + height).min(total);
+        format!(
+            "{title}· lines {}–{shown} of {total} · Ctrl-d/Ctrl-u ",
+            scroll + 1
+        )
+    } else {
+        title
+    };
     let block = Block::default().borders(Borders::ALL).title(title);
-    let paragraph = Paragraph::new(lines)
+    let paragraph = paragraph
         .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((u16::try_from(scroll).unwrap_or(0), 0));
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(paragraph, area);
+    (inner, total)
 }
 
 /// Marks the selected milestone or measure.

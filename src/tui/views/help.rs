@@ -1,43 +1,70 @@
-//! The help overlay: every key of the main screen (from the keymap) and of the forms.
+//! The help overlay: every key of the main screen and of the other screens (from their
+//! keymaps), and of every form and popup (from their key tables, which their hints use too).
 
 use super::popup::centered;
+use crate::tui::app::{App, Areas};
 use crate::tui::command::Command;
-use crate::tui::keymap::{commands, keys_for};
+use crate::tui::forms::{FIELD_KEYS, MULTI_LINE_KEYS, ONE_LINE_KEYS, OWNERS_KEYS};
+use crate::tui::keymap::{
+    Binding, FILTER_KEYS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS, SCREEN_BINDINGS, VIEW_KEYS,
+    commands, commands_in, keys_for, keys_in,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// Keys that forms and popups understand, which are not commands of the main screen.
-const FORM_KEYS: &[(&str, &str)] = &[
-    ("Esc", "close a form or popup without changing anything"),
+/// The help's sections made of key tables, in order.
+const TABLES: &[(&str, &[KeyHelp])] = &[
+    ("Text fields", FIELD_KEYS),
+    ("One-line fields", ONE_LINE_KEYS),
     (
-        "Enter",
-        "apply a one-line field; new line in a multi-line field",
+        "Multi-line fields (progress, descriptions)",
+        MULTI_LINE_KEYS,
     ),
-    ("Ctrl-s, Alt-Enter", "apply a multi-line field"),
-    ("Ctrl-←/→, Alt-b/f", "move by word in a field"),
-    ("Ctrl-z / Ctrl-y", "undo / redo typing in a field"),
-    ("Tab", "complete an owner's name"),
-    (
-        "r a g b x",
-        "in the RAG picker: red, amber, green, blue, clear",
-    ),
-    ("mouse", "click a row to select it; the wheel scrolls"),
+    ("Owners", OWNERS_KEYS),
+    ("RAG picker", RAG_KEYS),
+    ("Filter menu (f)", FILTER_KEYS),
+    ("Changes report (C)", REPORT_KEYS),
+    ("Owner view (o)", PICKER_KEYS),
+    ("Help and mouse", VIEW_KEYS),
 ];
+
+fn heading(text: &str) -> Line<'static> {
+    Line::from(Span::styled(
+        text.to_string(),
+        Style::default().add_modifier(Modifier::BOLD),
+    ))
+}
+
+fn bindings(lines: &mut Vec<Line<'static>>, table: &[Binding], main: bool) {
+    let commands = if main { commands() } else { commands_in(table) };
+    for command in commands {
+        let keys = if main {
+            keys_for(command)
+        } else {
+            keys_in(table, command)
+        };
+        lines.push(key_line(&keys, command.description()));
+    }
+}
 
 /// Every line of help.
 pub fn help_lines() -> Vec<Line<'static>> {
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = vec![Line::from(Span::styled("Main screen", bold))];
-    for command in commands() {
-        lines.push(key_line(&keys_for(command), command.description()));
-    }
+    let mut lines = vec![heading("Main screen")];
+    bindings(&mut lines, &[], true);
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Forms and popups", bold)));
-    for (keys, what) in FORM_KEYS {
-        lines.push(key_line(keys, what));
+    lines.push(heading(
+        "Dashboard (D), not updated (S), history (H): only these keys act",
+    ));
+    bindings(&mut lines, SCREEN_BINDINGS, false);
+    for (title, table) in TABLES {
+        lines.push(Line::default());
+        lines.push(heading(title));
+        for key in *table {
+            lines.push(key_line(key.keys, key.long));
+        }
     }
     lines
 }
@@ -52,16 +79,36 @@ fn key_line(keys: &str, what: &str) -> Line<'static> {
     ])
 }
 
+/// Rows the help takes wrapped to `width`, as the paragraph wraps them.
+fn wrapped_rows(lines: &[Line<'static>], width: u16) -> usize {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1))
+}
+
+/// The last first-row the help can scroll to, as of the last frame.
+pub fn help_height(app: &App) -> usize {
+    let area = app.ui.areas.get().help;
+    wrapped_rows(&help_lines(), area.width).saturating_sub(usize::from(area.height))
+}
+
 /// Draws the help overlay scrolled to `scroll`.
-pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
-    let popup = centered(area, 84, area.height.saturating_sub(2).max(8));
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
+    let popup = centered(area, 90, area.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, popup);
     let lines = help_lines();
-    let inner_height = usize::from(popup.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    let inner = Rect {
+        x: popup.x + 1,
+        y: popup.y + 1,
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    };
+    let total = wrapped_rows(&lines, inner.width);
+    let scroll = scroll.min(total.saturating_sub(usize::from(inner.height)));
+    let last = (scroll + usize::from(inner.height)).min(total);
     let title = format!(
-        " Help · {} keys · ↑↓ PgUp PgDn scroll · Esc or {} closes ",
-        commands().len(),
+        " Help · rows {}–{last} of {total} · ↑↓ PgUp PgDn scroll · Esc or {} closes ",
+        scroll + 1,
         keys_for(Command::Help)
     );
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -73,4 +120,8 @@ pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
             .scroll((offset, 0)),
         popup,
     );
+    app.ui.areas.set(Areas {
+        help: inner,
+        ..app.ui.areas.get()
+    });
 }

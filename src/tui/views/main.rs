@@ -28,11 +28,14 @@ pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     };
     let (themes_rows, first_theme) = render_themes(frame, themes_area, app, plan);
     let table_rows = render_table(frame, table_area, app, plan);
-    render_detail(frame, detail_area, app, plan);
+    let (detail, detail_lines) = render_detail(frame, detail_area, app, plan);
     app.ui.areas.set(Areas {
         themes: themes_rows,
         table: table_rows,
         first_theme,
+        detail,
+        detail_lines,
+        ..app.ui.areas.get()
     });
 }
 
@@ -136,15 +139,20 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     let height = usize::from(body.height);
     let cursor = app.year().cursor;
     let offset = visible_offset(cursor.row, cursor.offset, height);
-    let owners_width: u16 = if inner.width >= 70 { 18 } else { 10 };
+    let (owners_width, due_width) = column_widths(inner.width);
+    let action_width = inner
+        .width
+        .saturating_sub(2 + 6 + owners_width + due_width + 3 + 5)
+        .max(10);
     let widths = [
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(6),
-        Constraint::Min(10),
+        Constraint::Length(action_width),
         Constraint::Length(owners_width),
-        Constraint::Length(11),
+        Constraint::Length(due_width),
         Constraint::Length(3),
     ];
+    let needle = app.ui.filter.search.trim().to_string();
     let header = Row::new(["", "Ref", "Action", "Owners", "Due", "RAG"])
         .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let body_rows: Vec<Row> = rows
@@ -166,13 +174,19 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
             } else {
                 Style::default()
             };
-            let text = crate::text::first_line(&action.action).to_string();
+            let text = clip(
+                crate::text::first_line(&action.action),
+                usize::from(action_width),
+            );
             let row = Row::new([
-                Cell::from(change_mark(app, plan, *pos)),
-                Cell::from(action.reference.clone()),
-                Cell::from(text),
-                Cell::from(action.owners.join(", ")),
-                Cell::from(Span::styled(due, due_style)),
+                Cell::from(Line::from(vec![
+                    Span::raw(if i == cursor.row { "▶" } else { " " }),
+                    change_mark(app, plan, *pos),
+                ])),
+                Cell::from(clip(&action.reference, 6)),
+                Cell::from(highlighted(&text, &needle, app.ui.no_color)),
+                Cell::from(clip(&action.owners.join(", "), usize::from(owners_width))),
+                Cell::from(Span::styled(clip(&due, usize::from(due_width)), due_style)),
                 Cell::from(action_badge(action, app.ui.no_color)),
             ]);
             Some(row.style(highlight_style(i == cursor.row, focused, app.ui.no_color)))
@@ -194,6 +208,52 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         );
     }
     body
+}
+
+/// Owners and due columns: wider on a wide terminal, so long names and timescales show.
+fn column_widths(width: u16) -> (u16, u16) {
+    match width {
+        0..70 => (10, 11),
+        70..110 => (18, 11),
+        110..150 => (24, 16),
+        _ => (32, 22),
+    }
+}
+
+/// `text` with every case-insensitive occurrence of `needle` marked.
+fn highlighted(text: &str, needle: &str, no_color: bool) -> Line<'static> {
+    let chars: Vec<char> = text.chars().collect();
+    let wanted: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if wanted.is_empty() {
+        return Line::from(text.to_string());
+    }
+    let style = if no_color {
+        Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    } else {
+        Style::default().fg(Color::Black).bg(Color::Yellow)
+    };
+    let matches_at = |i: usize| {
+        let mut lowered = chars[i..].iter().flat_map(|c| c.to_lowercase());
+        wanted.iter().all(|w| lowered.next() == Some(*w))
+    };
+    let mut spans = Vec::new();
+    let (mut plain, mut i) = (String::new(), 0);
+    while i < chars.len() {
+        if matches_at(i) {
+            let len = wanted.len().min(chars.len() - i);
+            spans.push(Span::raw(std::mem::take(&mut plain)));
+            spans.push(Span::styled(
+                chars[i..i + len].iter().collect::<String>(),
+                style,
+            ));
+            i += len;
+        } else {
+            plain.push(chars[i]);
+            i += 1;
+        }
+    }
+    spans.push(Span::raw(plain));
+    Line::from(spans)
 }
 
 /// `+` for an action added since the last commit, `~` for one changed since.

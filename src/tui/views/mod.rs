@@ -4,6 +4,7 @@
 mod badge;
 mod dashboard;
 mod detail;
+mod fields;
 mod help;
 mod main;
 mod popup;
@@ -19,7 +20,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-pub use help::help_lines;
+pub use help::help_height;
 
 /// Draws a whole frame.
 pub fn render(frame: &mut Frame, app: &App) {
@@ -34,6 +35,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         Content::Plan(file) => match app.ui.screen {
             Screen::Main => main::render_main(frame, body, app, &file.plan),
             Screen::Dashboard => dashboard::render_dashboard(frame, body, app, &file.plan),
+            Screen::History | Screen::Stale if app.ui.versions.is_none() => {
+                let text = "Reading the file's history from git…";
+                frame.render_widget(Paragraph::new(text).block(Block::bordered()), body);
+            }
             Screen::History => review::render_history(frame, body, app, &file.plan),
             Screen::Stale => review::render_stale(frame, body, app, &file.plan),
         },
@@ -44,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App) {
                     Style::default().add_modifier(Modifier::BOLD),
                 ),
                 Line::from(
-                    "Fix it in a text editor (boardplan check lists the same errors), then switch years or restart to reload.",
+                    "Fix it in a text editor (boardplan check lists the same errors): it reloads by itself once fixed.",
                 ),
                 Line::default(),
             ];
@@ -68,6 +73,6 @@ pub fn render(frame: &mut Frame, app: &App) {
     status::render_status(frame, status, app);
     popup::render_popup(frame, body, app);
     if let Some(Popup::Help { scroll }) = &app.ui.popup {
-        help::render_help(frame, frame.area(), *scroll);
+        help::render_help(frame, frame.area(), app, *scroll);
     }
 }

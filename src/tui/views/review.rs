@@ -4,8 +4,10 @@
 use super::badge::badge;
 use super::main::clip;
 use crate::model::Plan;
-use crate::review::history::{action_history, staleness};
+use crate::review::history::action_history;
+use crate::text::first_line;
 use crate::tui::app::App;
+use crate::tui::stale::stale_rows;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -38,14 +40,23 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
             ])
         })
         .collect();
+    let height = usize::from(area.height.saturating_sub(2));
+    let scroll = app
+        .ui
+        .detail_scroll
+        .min(commits.len().saturating_sub(height.saturating_sub(2)));
+    let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
     let title = format!(
-        " {} commits of {} (last {}) · H or Esc closes ",
+        " {} commits of {} (last {}) · from {} · Ctrl-d/Ctrl-u scroll · Esc back ",
         versions.versions.len(),
         app.year().name(),
-        super::super::history::DEPTH
+        super::super::history::DEPTH,
+        scroll + 1
     );
     frame.render_widget(
-        Paragraph::new(commits).block(Block::default().borders(Borders::ALL).title(title)),
+        Paragraph::new(commits)
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .scroll((offset, 0)),
         commits_area,
     );
     let Some(action) = app.selected_action().and_then(|p| plan.action(p)) else {
@@ -78,35 +89,38 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         lines.push(Line::from([head, vec![text]].concat()));
     }
     let title = format!(
-        " Action {} across commits · ↑↓ other actions ",
+        " Action {} across commits · ↑↓ other actions · Enter opens ",
         action.reference
     );
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(title)),
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .scroll((offset, 0)),
         story_area,
     );
 }
 
-/// Actions ranked by how many commits their progress has stayed the same.
+/// Actions ranked by how many commits their progress has stayed the same (ranked once per
+/// change, not per frame), with a cursor.
 pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let Some(versions) = &app.ui.versions else {
         return;
     };
-    let width = usize::from(area.width).saturating_sub(54);
+    let rows = stale_rows(app);
+    let selected = app.ui.list.selected.min(rows.len().saturating_sub(1));
+    let inner_height = usize::from(area.height.saturating_sub(3));
+    let first = super::dashboard::window(Some(selected), inner_height);
+    let width = usize::from(area.width).saturating_sub(56);
     let mut lines = vec![Line::styled(
         format!(
-            "{:<7} {:<12} {:<30} {}",
+            "  {:<7} {:<12} {:<30} {}",
             "Ref", "RAG", "Progress unchanged", "Action"
         ),
         Style::default().add_modifier(Modifier::BOLD),
     )];
-    for row in staleness(plan, &versions.versions) {
-        let Some(action) = plan
-            .find_action(&row.reference)
-            .and_then(|p| plan.action(p))
-        else {
+    for (i, row) in rows.iter().enumerate().skip(first).take(inner_height) {
+        let Some(action) = plan.action(row.pos) else {
             continue;
         };
         let since = match (&row.since, row.at_least) {
@@ -114,19 +128,28 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
             (Some(commit), false) => format!("since {} ({})", commit.date, row.unchanged_for),
             (None, _) => "changed since last commit".to_string(),
         };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{:<7} ", clip(&row.reference, 7))),
+        let chosen = i == selected;
+        let line = Line::from(vec![
+            Span::raw(if chosen { "▶ " } else { "  " }),
+            Span::raw(format!("{:<7} ", clip(&action.reference, 7))),
             badge(action.rag, app.ui.no_color),
             Span::raw(format!(
                 "{:<9} {:<30} {}",
                 "",
                 clip(&since, 30),
-                clip(action.action.lines().next().unwrap_or(""), width)
+                clip(first_line(&action.action), width)
             )),
-        ]));
+        ]);
+        lines.push(if chosen {
+            line.style(Style::default().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        });
     }
     let title = format!(
-        " Not updated since · progress compared over the last {} commits · S or Esc closes ",
+        " Not updated since · {}/{} · progress compared over the last {} commits · Enter opens · Esc back ",
+        (selected + 1).min(rows.len()),
+        rows.len(),
         versions.versions.len()
     );
     frame.render_widget(

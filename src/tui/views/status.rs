@@ -2,7 +2,13 @@
 //! message and key hints (from the keymap, so they match the real keys).
 
 use crate::tui::app::App;
-use crate::tui::keymap::{HINTS, first_key};
+use crate::tui::app::Screen;
+use crate::tui::command::Command;
+use crate::tui::forms::{FIELD_KEYS, MULTI_LINE_KEYS, ONE_LINE_KEYS, OWNERS_KEYS, Popup};
+use crate::tui::keymap::{
+    BINDINGS, Binding, FILTER_KEYS, HINTS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS,
+    SCREEN_BINDINGS, SCREEN_HINTS, VIEW_KEYS, first_key,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -78,23 +84,65 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         };
         facts.push(Span::styled(format!("│ {}", message.text), style));
     }
-    let hints: Vec<Span> = HINTS
-        .iter()
-        .flat_map(|c| {
-            [
-                Span::styled(
-                    format!(" {}", first_key(*c)),
-                    Style::default().add_modifier(Modifier::BOLD),
-                ),
-                Span::styled(
-                    format!(" {} ", c.name()),
-                    Style::default().add_modifier(Modifier::DIM),
-                ),
-            ]
-        })
-        .collect();
+    let hints = hint_spans(app);
     frame.render_widget(
         Paragraph::new(vec![Line::from(facts), Line::from(hints)]),
         area,
     );
+}
+
+fn hint(keys: String, what: String) -> [Span<'static>; 2] {
+    [
+        Span::styled(
+            format!(" {keys}"),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(" {what} "),
+            Style::default().add_modifier(Modifier::DIM),
+        ),
+    ]
+}
+
+fn command_hints(table: &[Binding], commands: &[Command]) -> Vec<Span<'static>> {
+    commands
+        .iter()
+        .flat_map(|c| hint(first_key(table, *c), c.name().to_string()))
+        .collect()
+}
+
+fn table_hints<'a>(tables: impl IntoIterator<Item = &'a [KeyHelp]>) -> Vec<Span<'static>> {
+    tables
+        .into_iter()
+        .flatten()
+        .filter(|k| !k.short.is_empty())
+        .flat_map(|k| hint(k.keys.to_string(), k.short.to_string()))
+        .collect()
+}
+
+/// The key hints for what has the keyboard: the popup on top, the screen, or the main screen;
+/// from the same tables the keys are read from.
+fn hint_spans(app: &App) -> Vec<Span<'static>> {
+    match &app.ui.popup {
+        Some(Popup::Rag(_)) => table_hints([RAG_KEYS]),
+        Some(Popup::Text(field)) if field.form.multi_line() => {
+            table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
+        }
+        Some(Popup::Text(_) | Popup::Due(_) | Popup::Search { .. } | Popup::Revision { .. }) => {
+            table_hints([ONE_LINE_KEYS, FIELD_KEYS])
+        }
+        Some(Popup::Owners(_)) => table_hints([OWNERS_KEYS]),
+        Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
+        Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
+        Some(Popup::OwnerView(_)) => table_hints([PICKER_KEYS]),
+        Some(Popup::Help { .. }) => table_hints([VIEW_KEYS]),
+        Some(Popup::Confirm(confirm)) => confirm
+            .answers
+            .iter()
+            .flat_map(|(key, label, _)| hint(key.to_string(), label.clone()))
+            .chain(hint("Esc".into(), "go back".into()))
+            .collect(),
+        None if app.ui.screen != Screen::Main => command_hints(SCREEN_BINDINGS, SCREEN_HINTS),
+        None => command_hints(BINDINGS, HINTS),
+    }
 }

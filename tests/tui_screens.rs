@@ -1,0 +1,361 @@
+//! The UI's screens and fields without a terminal: keys in, state and screens out. Screens are
+//! drawn with ratatui's TestBackend and compared with snapshots at 80x24 and 160x48.
+
+mod common;
+
+use boardplan::tui::{App, finish_work, handle_key, handle_paste, perform_headless, render};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2013, 10, 1).expect("date")
+}
+
+fn bundled(relative: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).expect("plan")
+}
+
+/// Runs git in `dir` with fixed names and dates, so commit ids are the same on every run.
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test Officer",
+            "-c",
+            "user.email=officer@example.org",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// The bundled 2013-14 plan in a git repository with a second commit (1.1 re-rated).
+fn repo_app() -> (tempfile::TempDir, App) {
+    let plan = bundled("plans/2013-14.yaml");
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("plans/2013-14.yaml");
+    std::fs::create_dir_all(dir.path().join("plans")).expect("plans folder");
+    std::fs::write(&file, &plan).expect("write");
+    git(dir.path(), &["init", "-q"], "2013-07-01T10:00:00Z");
+    git(dir.path(), &["add", "."], "2013-07-01T10:00:00Z");
+    git(
+        dir.path(),
+        &["commit", "-qm", "Plan as published"],
+        "2013-07-01T10:00:00Z",
+    );
+    std::fs::write(&file, plan.replacen("    rag: green", "    rag: amber", 1)).expect("write");
+    git(
+        dir.path(),
+        &["commit", "-qam", "Re-rated 1.1"],
+        "2013-09-02T10:00:00Z",
+    );
+    let app = App::new(vec![file], today(), true);
+    (dir, app)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(effect) = handle_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+        perform_headless(app, effect);
+    }
+    finish_work(app);
+}
+
+fn ctrl(app: &mut App, c: char) {
+    handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn keys(app: &mut App, text: &str) {
+    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| render(frame, app)).expect("draw");
+    format!("{}", terminal.backend())
+}
+
+fn selected_ref(app: &App) -> String {
+    let pos = app.selected_action().expect("a selected action");
+    app.plan()
+        .expect("plan")
+        .action(pos)
+        .expect("action")
+        .reference
+        .clone()
+}
+
+fn message(app: &App) -> String {
+    app.ui
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_dashboard_has_a_visible_cursor_and_only_its_keys_act() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "D");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::PageDown);
+    keys(&mut app, "rr");
+    assert!(
+        !app.year().history.dirty(),
+        "r rated nothing on the dashboard"
+    );
+    assert!(
+        message(&app).contains("not on this screen"),
+        "{}",
+        message(&app)
+    );
+    insta::assert_snapshot!("dashboard_cursor_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("dashboard_cursor_160x48", screen(&app, 160, 48));
+    let shown = screen(&app, 160, 48);
+    let chosen = shown
+        .lines()
+        .find(|l| l.contains('▶') && !l.contains("Overdue") && l.contains("20"))
+        .expect("the cursor's row is marked")
+        .to_string();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.ui.popup.is_none());
+    assert!(
+        chosen.contains(&format!(" {} ", selected_ref(&app))),
+        "Enter opened the action under the cursor: {chosen}"
+    );
+    assert!(screen(&app, 80, 24).contains(&format!(" Action {} ", selected_ref(&app))));
+}
+
+#[test]
+fn not_updated_since_is_a_screen_with_a_cursor() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "S");
+    assert!(app.ui.versions.is_some(), "the history was read");
+    insta::assert_snapshot!("stale_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::End);
+    keys(&mut app, "x");
+    assert!(app.ui.popup.is_none(), "x deletes nothing here");
+    let shown = screen(&app, 160, 48);
+    insta::assert_snapshot!("stale_end_160x48", shown);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        shown.contains(&format!("▶ {} ", selected_ref(&app))),
+        "Enter opened the last row's action"
+    );
+    assert_eq!(app.ui.screen, boardplan::tui::Screen::Main);
+}
+
+#[test]
+fn history_scrolls_and_enter_returns_to_the_action() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "H");
+    press(&mut app, KeyCode::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Action 1.2 across commits"), "{shown}");
+    insta::assert_snapshot!("history_80x24", shown);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected_ref(&app), "1.2");
+    assert!(screen(&app, 80, 24).contains(" Action 1.2 "));
+}
+
+#[test]
+fn a_bad_revision_keeps_the_changes_report() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "rb");
+    keys(&mut app, "C");
+    let before = screen(&app, 100, 30);
+    assert!(before.contains("1.1  amber → blue"), "{before}");
+    keys(&mut app, "v");
+    keys(&mut app, "réunion-du-conseil-ééééééééééééééééééé");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("cannot read 2013-14.yaml at"),
+        "{}",
+        message(&app)
+    );
+    let after = screen(&app, 100, 30);
+    assert!(
+        after.contains("1.1  amber → blue"),
+        "the report stayed:\n{after}"
+    );
+    keys(&mut app, "r");
+    assert!(app.ui.popup.is_some(), "r does not act on the main screen");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        selected_ref(&app),
+        "1.1",
+        "Enter opened the action of the report's line"
+    );
+}
+
+#[test]
+fn cancelling_a_new_action_or_theme_leaves_nothing() {
+    let (_dir, mut app) = repo_app();
+    let actions = |app: &App| app.plan().expect("plan").actions().count();
+    let before = actions(&app);
+    keys(&mut app, "a");
+    assert_eq!(actions(&app), before + 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(actions(&app), before, "no \"New action\" left behind");
+    assert!(!app.year().history.dirty());
+    let themes = |app: &App| app.plan().expect("plan").themes.len();
+    let before = themes(&app);
+    keys(&mut app, "A");
+    keys(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(themes(&app), before);
+}
+
+#[test]
+fn search_covers_every_theme_and_marks_the_matches() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "hjj");
+    assert_eq!(app.selected_theme(), Some(1));
+    keys(&mut app, "/");
+    keys(&mut app, "auditing");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected_theme(), None, "all themes");
+    assert!(message(&app).contains("in all themes"));
+    insta::assert_snapshot!("search_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn the_detail_pane_scrolls_to_its_last_line() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "jjj");
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("lines 1–8 of"), "{top}");
+    for _ in 0..10 {
+        ctrl(&mut app, 'd');
+        screen(&app, 80, 24);
+    }
+    let bottom = screen(&app, 80, 24);
+    insta::assert_snapshot!("detail_scrolled_80x24", bottom);
+    let total = app.ui.areas.get().detail_lines;
+    assert!(bottom.contains(&format!("of {total} ")), "{bottom}");
+    assert!(
+        bottom.contains(&format!("–{total} of {total}")),
+        "the last line is shown"
+    );
+    press(&mut app, KeyCode::Char('j'));
+    assert!(
+        screen(&app, 80, 24).contains("lines 1–"),
+        "a new action starts at the top"
+    );
+}
+
+#[test]
+fn help_scrolls_to_its_last_line_at_80x24() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "?");
+    screen(&app, 80, 24);
+    press(&mut app, KeyCode::End);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("│selects "), "the last help line:\n{shown}");
+    insta::assert_snapshot!("help_end_80x24", shown);
+}
+
+#[test]
+fn owners_are_a_list_and_a_comma_never_splits_a_name() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "w");
+    handle_paste(&mut app, "Head of Service, Early Help");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "q");
+    press(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("owners_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let owners = &app.plan().expect("plan").themes[0].actions[0].owners;
+    assert_eq!(owners.len(), 3, "{owners:?}");
+    assert_eq!(owners[1], "Head of Service, Early Help");
+    keys(&mut app, "w");
+    press(&mut app, KeyCode::Enter);
+    let again = &app.plan().expect("plan").themes[0].actions[0].owners;
+    assert_eq!(again.len(), 3, "opening and applying changes nothing");
+}
+
+#[test]
+fn the_due_field_takes_its_own_value_and_natural_dates() {
+    let (_dir, mut app) = repo_app();
+    let find = |app: &App, r: &str| app.plan().expect("plan").find_action(r).expect("action");
+    let pos = find(&app, "3.2");
+    app.select_action(pos);
+    keys(&mut app, "d");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.ui.popup.is_none(),
+        "the loaded \"31st September 2013\" is accepted"
+    );
+    assert_eq!(
+        app.plan().expect("plan").action(pos).expect("action").due,
+        Some(boardplan::model::Due::Text("31st September 2013".into()))
+    );
+    keys(&mut app, "d");
+    ctrl(&mut app, 'l');
+    keys(&mut app, "Q3 2014");
+    insta::assert_snapshot!("due_quarter_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.plan().expect("plan").action(pos).expect("action").due,
+        Some(boardplan::model::Due::Month {
+            year: 2014,
+            month: 9
+        })
+    );
+    assert!(
+        message(&app).contains("due of 3.2 changed"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "u");
+    assert!(
+        message(&app).contains("undid: due of 3.2"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn years_are_ordered_by_period() {
+    let dir = tempfile::tempdir().expect("dir");
+    let old = dir.path().join("z-old.yaml");
+    let new = dir.path().join("a-new.yaml");
+    std::fs::write(&old, common::PLAN.replace("2013-14", "2012-13")).expect("write");
+    std::fs::write(&new, common::PLAN).expect("write");
+    let app = App::new(vec![new.clone(), old.clone()], today(), true);
+    assert_eq!(app.years[0].path, old);
+    assert_eq!(app.current, 1, "opens on the newest period");
+    assert_eq!(app.year().path, new);
+}
+
+#[test]
+fn the_table_widens_on_a_wide_terminal() {
+    let (_dir, app) = repo_app();
+    let wide = screen(&app, 200, 40);
+    assert!(
+        wide.contains("Quality & Effectiveness Subgroup"),
+        "owners are not cut at 200 columns:\n{wide}"
+    );
+    let narrow = screen(&app, 80, 24);
+    assert!(
+        narrow.contains("Quality &…"),
+        "cut text ends in …:\n{narrow}"
+    );
+}
