@@ -202,19 +202,17 @@ pub fn write_xlsx(path: &Path, sheet: &Sheet, dates: &[(&str, u16, u8, u8)]) {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut workbook = Workbook::new();
     let ws = workbook.add_worksheet();
-    let mut r = 0u32;
-    for row in sheet
+    let all = sheet
         .top
         .iter()
         .chain([&sheet.header])
-        .chain(sheet.rows.iter())
-    {
+        .chain(sheet.rows.iter());
+    for (r, row) in all.enumerate() {
         for (c, value) in row.iter().enumerate() {
             if !value.is_empty() {
-                ws.write_string(r, c as u16, value).expect("cell");
+                ws.write_string(r as u32, c as u16, value).expect("cell");
             }
         }
-        r += 1;
     }
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     let first = sheet.top.len() as u32 + 1;
