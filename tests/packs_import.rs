@@ -168,7 +168,7 @@ fn a_row_changed_in_the_plan_since_the_pack_is_a_conflict_and_the_rest_applies()
     let out = stdout(&output);
     assert!(out.contains("1 conflict (not applied"), "{out}");
     assert!(
-        out.contains("1.1: changed in the plan since the pack was made"),
+        out.contains("1.1: changed in the plan since the pack was made; the lead's update is not applied\n    from out/QEG-back.csv: row 9\n"),
         "{out}"
     );
     assert!(
@@ -179,6 +179,13 @@ fn a_row_changed_in_the_plan_since_the_pack_is_a_conflict_and_the_rest_applies()
         out.contains("progress in the plan now: Dataset refreshed by the officer"),
         "{out}"
     );
+    assert!(
+        out.contains(
+            "the lead's new_progress: Dataset reviewed in October. / Gaps found in two areas."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("the lead's new_rag: Amber"), "{out}");
     assert!(!out.contains("1.1  green → amber"), "{out}");
     let (removed, added) = changed_lines(repo.path());
     assert_eq!(removed, ["    due: ongoing"], "only 1.10 applied");
@@ -282,7 +289,8 @@ fn a_ref_a_spreadsheet_turned_into_another_is_not_applied_to_that_action() {
     let before = plan_bytes(repo.path());
     let output = import(repo.path(), &["out/QEG-back.csv"], true);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stdout(&output).contains("1.1: changed in the plan since the pack was made"));
+    assert!(stdout(&output).contains("1.1: changed in the plan since the pack was made; the lead's update is not applied\n    from out/QEG-back.csv: row 11"));
+    assert!(stdout(&output).contains("the lead's new_rag: red"));
     assert!(stdout(&output).contains("action in the pack:     Audit early help cases"));
     assert_eq!(plan_bytes(repo.path()), before);
 }
@@ -402,7 +410,9 @@ fn without_the_check_column_the_shown_values_decide() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.contains("1.10: changed in the plan since the pack was made"),
+        out.contains(
+            "1.10: changed in the plan since the pack was made; the lead's update is not applied\n    from out/QEG-back.csv: row 11 (line 12)"
+        ),
         "{out}"
     );
     assert!(out.contains("rag in the pack:     amber"), "{out}");

@@ -122,6 +122,9 @@ fn save(file: &mut crate::store::PlanFile, proposal: &Proposal) -> anyhow::Resul
             report(&LoadError { path, diagnostics });
             return Ok(Some(Status::Invalid));
         }
+        Err(SaveError::ChangedOnDisk(_)) => bail!(
+            "{path}: the plan changed on disk while the packs were being read; nothing was written; run the import again"
+        ),
         Err(error) => return Err(error.into()),
     }
     Ok(None)

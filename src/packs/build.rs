@@ -40,14 +40,29 @@ pub struct PackRow {
     pub check: String,
 }
 
-/// An `--owner` that names nobody in the plan.
+/// An `--owner` that names nobody with an action in the plan.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no owner '{name}' in this plan; owners: {}", valid.join(", "))]
+#[error("{} in this plan; owners: {}", self.what(), valid.join(", "))]
 pub struct UnknownOwner {
     /// The name asked for.
     pub name: String,
-    /// The owners there are.
+    /// True when the name is in the glossary (it owns no action).
+    pub in_glossary: bool,
+    /// The owners with actions.
     pub valid: Vec<String>,
+}
+
+impl UnknownOwner {
+    fn what(&self) -> String {
+        if self.in_glossary {
+            format!(
+                "'{}' is in the owners glossary but owns no action",
+                self.name
+            )
+        } else {
+            format!("no owner '{}'", self.name)
+        }
+    }
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`: which version of a plan file a pack was
@@ -103,8 +118,12 @@ pub fn build_packs(
         for name in wanted {
             let key = group_key(plan, name);
             if !groups.contains_key(&key) {
+                let folded = name.trim().to_lowercase();
                 return Err(UnknownOwner {
                     name: name.clone(),
+                    in_glossary: plan.owners.iter().any(|e| {
+                        e.short.to_lowercase() == folded || e.full.trim().to_lowercase() == folded
+                    }),
                     valid: groups.values().map(|(owner, _)| owner.clone()).collect(),
                 });
             }
@@ -305,6 +324,17 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "no owner 'QE' in this plan; owners: A/B & C, Business Unit, QEG"
+        );
+        let mut idle = plan();
+        idle.owners.push(GlossaryEntry {
+            short: "CDOP".into(),
+            full: "Child Death Overview Panel".into(),
+        });
+        let error = build_packs(&idle, "p.yaml", b"", "d", &["cdop".to_string()])
+            .expect_err("owns nothing");
+        assert_eq!(
+            error.to_string(),
+            "'cdop' is in the owners glossary but owns no action in this plan; owners: A/B & C, Business Unit, QEG"
         );
     }
 

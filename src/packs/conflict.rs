@@ -19,8 +19,15 @@ pub struct FieldValues {
 /// Why a change is not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConflictKind {
-    /// The action changed in the plan after the pack was made: these fields differ.
-    ChangedSincePack(Vec<FieldValues>),
+    /// The action changed in the plan after the pack was made.
+    ChangedSincePack {
+        /// The pack's row.
+        source: Source,
+        /// The fields whose values differ.
+        changed: Vec<FieldValues>,
+        /// What the lead asked for: each `new_*` column filled in and its text.
+        wanted: Vec<(&'static str, String)>,
+    },
     /// Packs give this field different values: each value and where it came from.
     Disagree(ActionField, Vec<(String, Source)>),
 }
@@ -129,13 +136,17 @@ fn shown(text: &str) -> String {
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ConflictKind::ChangedSincePack(fields) => {
+            ConflictKind::ChangedSincePack {
+                source,
+                changed,
+                wanted,
+            } => {
                 write!(
                     f,
-                    "{}: changed in the plan since the pack was made; the lead's update is not applied",
+                    "{}: changed in the plan since the pack was made; the lead's update is not applied\n    from {source}",
                     self.reference
                 )?;
-                for values in fields {
+                for values in changed {
                     write!(
                         f,
                         "\n    {} in the pack:     {}",
@@ -148,6 +159,9 @@ impl fmt::Display for Conflict {
                         values.field,
                         shown(&values.plan)
                     )?;
+                }
+                for (column, text) in wanted {
+                    write!(f, "\n    the lead's {column}: {}", shown(text))?;
                 }
                 Ok(())
             }

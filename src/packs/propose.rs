@@ -184,10 +184,21 @@ fn row_changes(
         // Nothing to do: already applied (a pack imported twice), or the same values as now.
         return;
     }
-    if let Some(fields) = changed_since(pack, row, action) {
+    if let Some(changed) = changed_since(pack, row, action) {
+        let wanted = values
+            .iter()
+            .map(|(index, _, text)| (NEW_FIELDS[*index].0.header(), text.clone()))
+            .collect();
         proposal.conflicts.push(Conflict {
             reference: reference.to_string(),
-            kind: ConflictKind::ChangedSincePack(fields),
+            kind: ConflictKind::ChangedSincePack {
+                source: Source {
+                    file: pack.file.clone(),
+                    place: row.place,
+                },
+                changed,
+                wanted,
+            },
         });
         return;
     }
