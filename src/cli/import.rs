@@ -4,7 +4,9 @@
 
 use super::{Status, open_or_report, report};
 use crate::model::{Severity, validate};
-use crate::packs::{Proposal, ReturnedPack, content_hash, propose, read_grid, read_pack};
+use crate::packs::{
+    PackProblem, Proposal, ReturnedPack, content_hash, propose, read_grid, read_pack,
+};
 use crate::review::diff::compare;
 use crate::review::report;
 use crate::store::{LoadError, Overwrite, SaveError, Saved};
@@ -19,17 +21,7 @@ pub fn run(path: &Path, packs: &[PathBuf], apply: bool) -> anyhow::Result<Status
     };
     let plan_bytes =
         std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let mut returned = Vec::new();
-    let mut problems = Vec::new();
-    for pack_path in packs {
-        let name = pack_path.display().to_string();
-        let bytes =
-            std::fs::read(pack_path).with_context(|| format!("{name}: cannot read the pack"))?;
-        match read_grid(&name, &bytes).and_then(|grid| read_pack(&name, &grid)) {
-            Ok(pack) => returned.push(pack),
-            Err(problem) => problems.push(problem),
-        }
-    }
+    let (returned, mut problems) = read_packs(packs)?;
     let mut proposal = propose(&file.plan, &returned);
     problems.append(&mut proposal.problems);
     if !problems.is_empty() {
@@ -73,6 +65,22 @@ pub fn run(path: &Path, packs: &[PathBuf], apply: bool) -> anyhow::Result<Status
     } else {
         Status::Invalid
     })
+}
+
+/// Reads every pack; those that cannot be read become problems.
+fn read_packs(packs: &[PathBuf]) -> anyhow::Result<(Vec<ReturnedPack>, Vec<PackProblem>)> {
+    let mut returned = Vec::new();
+    let mut problems = Vec::new();
+    for pack_path in packs {
+        let name = pack_path.display().to_string();
+        let bytes =
+            std::fs::read(pack_path).with_context(|| format!("{name}: cannot read the pack"))?;
+        match read_grid(&name, &bytes).and_then(|grid| read_pack(&name, &grid)) {
+            Ok(pack) => returned.push(pack),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok((returned, problems))
 }
 
 /// Says which packs were made from an earlier version of the plan (their rows are then each

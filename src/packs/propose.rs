@@ -132,6 +132,11 @@ fn wrong_plan(plan: &Plan, pack: &ReturnedPack) -> Option<PackProblem> {
     })
 }
 
+/// A value the row asks for: which of [`NEW_FIELDS`], the value, the text as typed.
+type RowValue = (usize, FieldValue, String);
+
+/// Checks one row: its action, its values, whether the action changed since the pack; what it
+/// asks for goes to `wanted`, the rest to the proposal's problems and conflicts.
 fn row_changes(
     plan: &Plan,
     pack: &ReturnedPack,
@@ -145,41 +150,11 @@ fn row_changes(
     {
         return;
     }
-    let problem = |column: Column, message: String| PackProblem {
-        file: pack.file.clone(),
-        place: Some(pack.cell_place(row, column)),
-        message,
+    let (at, action, reference) = match row_action(plan, pack, row) {
+        Ok(found) => found,
+        Err(problem) => return proposal.problems.push(problem),
     };
-    let reference = row
-        .value(Column::Ref)
-        .trim()
-        .trim_start_matches('\'')
-        .trim();
-    let found = plan
-        .find_action(reference)
-        .and_then(|at| Some((at, plan.action(at)?)));
-    let Some((at, action)) = found else {
-        let message = if reference.is_empty() {
-            "this row has new values but no ref; put back the ref it was sent with".to_string()
-        } else {
-            format!(
-                "no action with ref '{reference}' in the plan; refs in a pack must stay as they were sent"
-            )
-        };
-        proposal.problems.push(problem(Column::Ref, message));
-        return;
-    };
-    let mut values = Vec::new();
-    for (index, (column, field)) in NEW_FIELDS.iter().enumerate() {
-        let text = row.value(*column);
-        if text.trim().is_empty() {
-            continue;
-        }
-        match parse_new(*field, text) {
-            Ok(value) => values.push((index, value, normalise(text))),
-            Err(message) => proposal.problems.push(problem(*column, message)),
-        }
-    }
+    let values = row_values(pack, row, &mut proposal.problems);
     if values.iter().all(|(_, value, _)| is_current(action, value)) {
         // Nothing to do: already applied (a pack imported twice), or the same values as now.
         return;
@@ -189,13 +164,14 @@ fn row_changes(
             .iter()
             .map(|(index, _, text)| (NEW_FIELDS[*index].0.header(), text.clone()))
             .collect();
+        let source = Source {
+            file: pack.file.clone(),
+            place: row.place,
+        };
         proposal.conflicts.push(Conflict {
-            reference: reference.to_string(),
+            reference,
             kind: ConflictKind::ChangedSincePack {
-                source: Source {
-                    file: pack.file.clone(),
-                    place: row.place,
-                },
+                source,
                 changed,
                 wanted,
             },
@@ -211,12 +187,68 @@ fn row_changes(
             place: pack.cell_place(row, NEW_FIELDS[index].0),
         };
         wanted.entry((at, index)).or_default().push(Wanted {
-            reference: reference.to_string(),
+            reference: reference.clone(),
             value,
             text,
             source,
         });
     }
+}
+
+/// The action a row is about, found by its ref (a leading `'`, Excel's text mark, ignored).
+fn row_action<'p>(
+    plan: &'p Plan,
+    pack: &ReturnedPack,
+    row: &ReturnedRow,
+) -> Result<(ActionPos, &'p Action, String), PackProblem> {
+    let reference = row
+        .value(Column::Ref)
+        .trim()
+        .trim_start_matches('\'')
+        .trim();
+    let found = plan
+        .find_action(reference)
+        .and_then(|at| Some((at, plan.action(at)?)));
+    found
+        .map(|(at, action)| (at, action, reference.to_string()))
+        .ok_or_else(|| {
+            let message = if reference.is_empty() {
+                "this row has new values but no ref; put back the ref it was sent with".to_string()
+            } else {
+                format!(
+                    "no action with ref '{reference}' in the plan; refs in a pack must stay as they were sent"
+                )
+            };
+            PackProblem {
+                file: pack.file.clone(),
+                place: Some(pack.cell_place(row, Column::Ref)),
+                message,
+            }
+        })
+}
+
+/// The row's filled-in `new_*` values; each one that cannot be read is a problem.
+fn row_values(
+    pack: &ReturnedPack,
+    row: &ReturnedRow,
+    problems: &mut Vec<PackProblem>,
+) -> Vec<RowValue> {
+    let mut values = Vec::new();
+    for (index, (column, field)) in NEW_FIELDS.iter().enumerate() {
+        let text = row.value(*column);
+        if text.trim().is_empty() {
+            continue;
+        }
+        match parse_new(*field, text) {
+            Ok(value) => values.push((index, value, normalise(text))),
+            Err(message) => problems.push(PackProblem {
+                file: pack.file.clone(),
+                place: Some(pack.cell_place(row, *column)),
+                message,
+            }),
+        }
+    }
+    values
 }
 
 /// A lead's value for a field: a rating word, a due date as people type them, or progress.
@@ -243,5 +275,198 @@ fn is_current(action: &Action, value: &FieldValue) -> bool {
         FieldValue::Due(due) => action.due == *due,
         FieldValue::Text(text) => action.progress == *text,
         FieldValue::Owners(owners) => action.owners == *owners,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rag, Theme};
+    use crate::packs::{FieldValues, PackMeta, row_check};
+
+    fn plan() -> Plan {
+        let action = |r: &str, rag: Rag| Action {
+            reference: r.into(),
+            action: format!("Action {r}"),
+            progress: Some("So far".into()),
+            due: Due::parse("2013-07-31").ok(),
+            rag: Some(rag),
+            ..Action::default()
+        };
+        Plan {
+            board: "Board".into(),
+            period: "2013-14".into(),
+            themes: vec![Theme {
+                reference: "1".into(),
+                title: "Early help".into(),
+                actions: vec![action("1.1", Rag::Green), action("1.2", Rag::Amber)],
+                ..Theme::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    /// A returned pack whose rows show the plan's action as it is (values and fingerprint),
+    /// with `cells` filled in over them.
+    fn pack(file: &str, plan: &Plan, rows: &[(&str, &[(Column, &str)])]) -> ReturnedPack {
+        let place = |row| Place {
+            row,
+            column: None,
+            header: None,
+            line: None,
+        };
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (reference, cells))| {
+                let mut values = BTreeMap::from([(Column::Ref, reference.to_string())]);
+                if let Some(action) = plan.find_action(reference).and_then(|at| plan.action(at)) {
+                    let rag = action.rag.map(|r| r.as_str().to_string());
+                    let due = action.due.as_ref().map(ToString::to_string);
+                    values.insert(Column::Check, row_check(action));
+                    values.insert(Column::Action, action.action.clone());
+                    values.insert(
+                        Column::Progress,
+                        action.progress.clone().unwrap_or_default(),
+                    );
+                    values.insert(Column::Rag, rag.unwrap_or_default());
+                    values.insert(Column::Due, due.unwrap_or_default());
+                }
+                for (column, text) in *cells {
+                    values.insert(*column, text.to_string());
+                }
+                ReturnedRow {
+                    place: place(i + 9),
+                    values,
+                }
+            })
+            .collect();
+        ReturnedPack {
+            file: file.into(),
+            meta: PackMeta {
+                board: "Board".into(),
+                period: "2013-14".into(),
+                ..PackMeta::default()
+            },
+            meta_places: BTreeMap::from([("period".to_string(), place(4).at_column(0))]),
+            columns: Column::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (*c, i))
+                .collect(),
+            rows,
+        }
+    }
+
+    #[test]
+    fn packs_that_agree_give_one_change_and_packs_that_differ_a_conflict() {
+        let plan = plan();
+        let a = pack(
+            "a.csv",
+            &plan,
+            &[(
+                "1.1",
+                &[(Column::NewRag, "Red"), (Column::NewDue, "March 2014")],
+            )],
+        );
+        let b = pack(
+            "b.csv",
+            &plan,
+            &[(
+                "1.1",
+                &[(Column::NewRag, "red"), (Column::NewDue, "April 2014")],
+            )],
+        );
+        let proposal = propose(&plan, &[a, b]);
+        assert!(proposal.problems.is_empty());
+        assert_eq!(proposal.changes.len(), 1);
+        let change = &proposal.changes[0];
+        assert_eq!(change.field, ActionField::Rag);
+        assert_eq!(change.value, FieldValue::Rag(Some(Rag::Red)));
+        assert_eq!(change.sources.len(), 2);
+        assert_eq!(proposal.conflicts.len(), 1);
+        assert_eq!(
+            proposal.conflicts[0].to_string(),
+            "1.1 due: the packs give different values; none is applied\n    a.csv: row 9, column I (new_due): March 2014\n    b.csv: row 9, column I (new_due): April 2014"
+        );
+    }
+
+    #[test]
+    fn a_row_whose_action_changed_since_is_a_conflict_unless_it_asks_for_what_is_there() {
+        let mut now = plan();
+        let returned = pack(
+            "a.csv",
+            &now,
+            &[
+                ("1.1", &[(Column::NewRag, "amber"), (Column::Rag, "green")]),
+                ("1.2", &[(Column::NewRag, "red")]),
+            ],
+        );
+        now.themes[0].actions[0].rag = Some(Rag::Red);
+        now.themes[0].actions[1].rag = Some(Rag::Red);
+        let proposal = propose(&now, &[returned]);
+        assert!(proposal.changes.is_empty(), "{:?}", proposal.changes);
+        assert_eq!(proposal.conflicts.len(), 1, "1.2 already says red");
+        let ConflictKind::ChangedSincePack {
+            changed, wanted, ..
+        } = &proposal.conflicts[0].kind
+        else {
+            panic!("{:?}", proposal.conflicts);
+        };
+        assert_eq!(
+            changed,
+            &[FieldValues {
+                field: "rag",
+                pack: "green".into(),
+                plan: "red".into()
+            }]
+        );
+        assert_eq!(wanted, &[("new_rag", "amber".to_string())]);
+    }
+
+    #[test]
+    fn each_bad_cell_is_one_problem_with_its_place() {
+        let plan = plan();
+        let returned = pack(
+            "a.csv",
+            &plan,
+            &[
+                (
+                    "1.1",
+                    &[
+                        (Column::NewRag, "grene"),
+                        (Column::NewDue, "31 September 2013"),
+                    ],
+                ),
+                ("9.9", &[(Column::NewProgress, "Done")]),
+                ("1.2", &[]),
+            ],
+        );
+        let problems: Vec<String> = propose(&plan, &[returned])
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "a.csv: row 9, column H (new_rag): 'grene' is not a rating; use red, amber, green or blue",
+                "a.csv: row 9, column I (new_due): '31 September 2013' is not a real date; type a date such as 31 July 2014, 31/07/2014, July 2014 or ongoing",
+                "a.csv: row 10, column A (ref): no action with ref '9.9' in the plan; refs in a pack must stay as they were sent",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pack_from_another_year_is_refused_where_it_says_so() {
+        let plan = plan();
+        let mut returned = pack("a.csv", &plan, &[("1.1", &[(Column::NewRag, "red")])]);
+        returned.meta.period = "2012-13".into();
+        let proposal = propose(&plan, &[returned]);
+        assert!(proposal.changes.is_empty());
+        assert_eq!(
+            proposal.problems[0].to_string(),
+            "a.csv: row 4, column A: the pack was made from another plan (Board, 2012-13), not this one (Board, 2013-14); import it into the plan it came from"
+        );
     }
 }
