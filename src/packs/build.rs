@@ -133,6 +133,7 @@ pub fn build_packs(
         }
         keys
     };
+    let hash = content_hash(bytes);
     let mut stems: Vec<String> = Vec::new();
     let mut packs = Vec::new();
     for key in keys {
@@ -146,7 +147,7 @@ pub fn build_packs(
             board: plan.board.clone(),
             period: plan.period.clone(),
             owner: owner.clone(),
-            sha256: content_hash(bytes),
+            sha256: hash.clone(),
             made: made.to_string(),
         };
         packs.push(Pack {
@@ -164,6 +165,7 @@ fn owner_groups(plan: &Plan) -> BTreeMap<String, (String, Vec<PackRow>)> {
     let mut groups: BTreeMap<String, (String, Vec<PackRow>)> = BTreeMap::new();
     for theme in &plan.themes {
         for action in &theme.actions {
+            let row = row_of(&theme.title, action);
             let mut seen: Vec<String> = Vec::new();
             for owner in &action.owners {
                 let key = group_key(plan, owner);
@@ -174,7 +176,7 @@ fn owner_groups(plan: &Plan) -> BTreeMap<String, (String, Vec<PackRow>)> {
                 let entry = groups
                     .entry(key)
                     .or_insert_with(|| (shown_name(plan, owner), Vec::new()));
-                entry.1.push(row_of(&theme.title, action));
+                entry.1.push(row.clone());
             }
         }
     }
