@@ -1,10 +1,11 @@
 //! A returned pack's bytes as a grid of cell texts: CSV as a spreadsheet leaves it (byte order
-//! mark, CRLF, `;` or tab separators, quoted line breaks), or the first sheet of an xlsx
-//! workbook. Encodings other than UTF-8 and damaged workbooks are refused with advice.
+//! mark, CRLF, `;` or tab separators, quoted line breaks), or an xlsx workbook (the first
+//! sheet with a pack's header). Encodings other than UTF-8 and damaged workbooks are refused
+//! with advice.
 
 use super::read::is_header;
 use super::{PackProblem, Place};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Range, Reader, Xlsx};
 use std::io::Cursor;
 
 /// The cells of a returned pack, row by row.
@@ -108,13 +109,23 @@ fn xlsx_grid(bytes: &[u8]) -> Result<Grid, String> {
         )
     };
     let mut workbook = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| damaged(&e))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| "the workbook has no sheets".to_string())?
-        .map_err(|e| damaged(&e))?;
+    let mut first = None;
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| damaged(&e))?;
+        let grid = range_grid(&range);
+        if grid.rows.iter().any(|(_, cells)| is_header(cells)) {
+            return Ok(grid);
+        }
+        first.get_or_insert(grid);
+    }
+    first.ok_or_else(|| "the workbook has no sheets".to_string())
+}
+
+/// A sheet's cells from `A1`, so row and column numbers are the spreadsheet's.
+fn range_grid(range: &Range<Data>) -> Grid {
     let mut grid = Grid::default();
     let (Some(start), Some(end)) = (range.start(), range.end()) else {
-        return Ok(grid);
+        return grid;
     };
     for row in 0..=end.0 {
         let cells = (0..=end.1)
@@ -137,7 +148,7 @@ fn xlsx_grid(bytes: &[u8]) -> Result<Grid, String> {
         };
         grid.rows.push((place, cells));
     }
-    Ok(grid)
+    grid
 }
 
 /// A cell as the text a person typed: whole numbers without `.0`, dates as `YYYY-MM-DD`.

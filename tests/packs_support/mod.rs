@@ -197,10 +197,16 @@ pub fn write_csv(path: &Path, sheet: &Sheet, style: &CsvStyle) {
 }
 
 /// Writes `sheet` as a new workbook with rust_xlsxwriter, every cell as text except the
-/// `new_due` cells named in `dates`, written as real Excel dates.
+/// `new_due` cells named in `dates`, written as real Excel dates; a lead's own notes sheet
+/// comes first.
 pub fn write_xlsx(path: &Path, sheet: &Sheet, dates: &[(&str, u16, u8, u8)]) {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut workbook = Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Notes").expect("name");
+    notes
+        .write_string(0, 0, "ref: see the other sheet")
+        .expect("cell");
     let ws = workbook.add_worksheet();
     let all = sheet
         .top
