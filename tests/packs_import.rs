@@ -374,8 +374,7 @@ fn unreadable_packs_are_refused_with_advice() {
         "out/cut.xlsx: cannot read it as an Excel workbook",
     );
 
-    let mut latin1 = b"\xEF\xBB\xBF".to_vec();
-    latin1.clear();
+    let mut latin1 = Vec::new();
     latin1.extend_from_slice(b"board: Test Safeguarding Children Board\r\nperiod: 2013-14\r\n");
     latin1.extend_from_slice(b"ref;new_progress\r\n1.1;R\xE9union held\r\n");
     std::fs::write(repo.path().join("out/latin1.csv"), &latin1).expect("write");
@@ -385,6 +384,26 @@ fn unreadable_packs_are_refused_with_advice() {
         "out/latin1.csv: line 4: the file is not UTF-8 text",
     );
     refused(repo.path(), "out/latin1.csv", "CSV UTF-8");
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("ref\tnew_rag\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(repo.path().join("out/unicode.txt"), &utf16).expect("write");
+    refused(
+        repo.path(),
+        "out/unicode.txt",
+        "out/unicode.txt: the file is UTF-16 text",
+    );
+
+    let md = boardplan(
+        repo.path(),
+        &["request", "plans/plan.yaml", "--format", "md", "-o", "out"],
+    );
+    assert!(md.status.success(), "{}", stderr(&md));
+    refused(
+        repo.path(),
+        "out/QEG.md",
+        "out/QEG.md: Markdown packs are for reading",
+    );
 
     std::fs::write(repo.path().join("out/notes.csv"), "some,notes\r\n").expect("write");
     refused(
