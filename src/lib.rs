@@ -8,6 +8,8 @@
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver) and running
 //!   git. Uses `model`, `store`, `text`.
 //! - [`export`]: plan -> published formats. Uses `model`, `store`, `review`, `text`.
+//! - [`packs`]: the update round: packs out to leads, their replies back in as proposed
+//!   changes and conflicts. Uses `model`, `store`, `review`, `text`.
 //! - [`cli`]: the subcommands. Uses all of the above; never `tui`.
 //! - [`tui`]: the terminal UI (ratatui). Uses all of the above except `cli`.
 //!
@@ -17,6 +19,7 @@
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod packs;
 pub mod review;
 pub mod store;
 pub mod text;

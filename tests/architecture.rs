@@ -12,12 +12,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["model"]),
     ("review", &["model", "store", "text"]),
     ("export", &["model", "store", "review", "text"]),
-    ("cli", &["model", "store", "review", "export", "text"]),
-    ("tui", &["model", "store", "review", "export", "text"]),
+    ("packs", &["model", "store", "review", "text"]),
+    (
+        "cli",
+        &["model", "store", "review", "export", "packs", "text"],
+    ),
+    (
+        "tui",
+        &["model", "store", "review", "export", "packs", "text"],
+    ),
 ];
 
 /// Modules that must never name a terminal crate.
-const CORE: &[&str] = &["model", "text", "store", "review", "export", "cli"];
+const CORE: &[&str] = &["model", "text", "store", "review", "export", "packs", "cli"];
 
 /// External crates that belong to the terminal UI alone.
 const TERMINAL_CRATES: &[&str] = &["ratatui", "crossterm", "ratatui_textarea"];

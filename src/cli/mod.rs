@@ -6,9 +6,11 @@ mod diff;
 mod export;
 mod fmt;
 mod git_setup;
+mod import;
 mod merge_driver;
 mod new_plan;
 mod new_year;
+mod request;
 mod set;
 mod summary;
 
@@ -140,6 +142,32 @@ pub enum Command {
         /// The plan file.
         file: PathBuf,
     },
+    /// Update packs for leads: one file per owner with their actions and columns to fill in.
+    Request {
+        /// The plan file.
+        file: PathBuf,
+        /// Only this owner (glossary short or full name); repeat for several. Default: every
+        /// owner with an action.
+        #[arg(long = "owner", value_name = "NAME")]
+        owners: Vec<String>,
+        /// The packs' format.
+        #[arg(long, value_enum)]
+        format: request::Format,
+        /// The folder to write the packs into (created if missing; packs there are replaced).
+        #[arg(short, long = "output", value_name = "DIR")]
+        output: PathBuf,
+    },
+    /// Fold returned update packs into the plan: shows what would change; --apply writes it.
+    Import {
+        /// The plan file.
+        file: PathBuf,
+        /// Returned packs (.csv or .xlsx).
+        #[arg(value_name = "PACK", required = true)]
+        packs: Vec<PathBuf>,
+        /// Write the changes (only those fields' lines change); without it nothing is written.
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 /// How a command ended, when it ran.
@@ -183,6 +211,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
+        Some(Command::Request {
+            file,
+            owners,
+            format,
+            output,
+        }) => request::run(&file, &owners, format, &output),
+        Some(Command::Import { file, packs, apply }) => import::run(&file, &packs, apply),
         Some(Command::NewYear {
             from,
             new_period,
