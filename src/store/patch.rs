@@ -7,10 +7,11 @@
 //! Where the original layout cannot take an edit (flow style, aliases, keys sharing a line),
 //! the smallest enclosing element or value is rewritten canonically instead.
 
-use super::emit::{Indent, entry_text, flow_list, item_content, scalar_text, value_text};
-use super::scalar::{Context, render_like};
+mod value;
+
+use super::emit::{Indent, entry_text, flow_list, item_content, value_text};
 use super::source::{line_start, next_line_start};
-use super::tree::{Node, NodeKind, Style};
+use super::tree::{Node, NodeKind};
 use super::view::{Element, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -96,21 +97,6 @@ impl<'a> Patcher<'a> {
             text
         };
         self.out.push(Patch { start, end, text });
-    }
-
-    /// Replaces a value with text that may span lines. A comment after the old value on its
-    /// line moves up to the new value's first line, so it never ends up inside a block.
-    fn replace_value(&mut self, start: usize, end: usize, text: String) {
-        let line_end = self.text[end..]
-            .find(['\r', '\n'])
-            .map_or(self.text.len(), |i| end + i);
-        let rest = &self.text[end..line_end];
-        match text.split_once('\n') {
-            Some((head, tail)) if !rest.trim().is_empty() => {
-                self.push(start, line_end, format!("{head}{rest}\n{tail}"))
-            }
-            _ => self.push(start, end, text),
-        }
     }
 
     fn col(&self, at: usize) -> usize {
@@ -256,68 +242,6 @@ impl<'a> Patcher<'a> {
         }
         self.replace_value(start, end, value_text(new, col, self.indent));
         Ok(())
-    }
-
-    /// Replaces a scalar value whose key's colon ends at `start`, keeping its anchor or tag, a
-    /// comment between the key and the value, and a comment on a block's header line.
-    fn replace_scalar(&mut self, start: usize, node: &Node, text: String) {
-        let end = node.end.max(start);
-        if text.is_empty() || node.alias {
-            let text = if text.is_empty() {
-                text
-            } else {
-                format!(" {text}")
-            };
-            return self.replace_value(start, end, text);
-        }
-        let block = node
-            .scalar()
-            .is_some_and(|s| matches!(s.style, Style::Literal | Style::Folded));
-        if block {
-            if let Some((indicator, line_end)) = self.block_header(start, node.start) {
-                let rest = &self.text[indicator.1..line_end];
-                let text = match text.split_once('\n') {
-                    Some((head, tail)) => format!("{head}{rest}\n{tail}"),
-                    None => format!("{text}{rest}"),
-                };
-                return self.push(indicator.0, end, text);
-            }
-        }
-        let value_start = skip_properties(self.text, node.start, end);
-        if value_start > start {
-            self.replace_value(value_start, end, text);
-        } else {
-            self.replace_value(start, end, format!(" {text}"));
-        }
-    }
-
-    /// A block scalar's indicator (`|`, `>-`, `|2+` ...) on the line of the text between a
-    /// key's colon and the block's content, and the end of that line.
-    fn block_header(&self, start: usize, content: usize) -> Option<((usize, usize), usize)> {
-        let gap = self.text.get(start..content)?;
-        let line = &gap[..gap.find(['\r', '\n']).unwrap_or(gap.len())];
-        let at = skip_properties(line, 0, line.len());
-        if !line[at..].starts_with(['|', '>']) {
-            return None;
-        }
-        let len = 1 + line[at + 1..]
-            .find(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
-            .unwrap_or(line.len() - at - 1);
-        Some(((start + at, start + at + len), start + line.len()))
-    }
-
-    /// A scalar written in the style the old one had, when it had one.
-    fn scalar_like(&self, node: &Node, value: &Value, col: usize) -> String {
-        let context = Context::Value {
-            key_col: col,
-            step: self.indent.map,
-        };
-        match (node.scalar(), value) {
-            (Some(old), Value::Text(text)) if !node.alias && !old.null => {
-                render_like(text, old.style, context)
-            }
-            _ => scalar_text(value, context),
-        }
     }
 
     fn delete_entry(&mut self, key: &Node, value: &Node) -> Result<(), Rewrite> {
@@ -543,22 +467,6 @@ impl<'a> Patcher<'a> {
                 let col = self.col(node.start);
                 self.push(node.start, node.end, item_content(new, col, self.indent));
             }
-        }
-    }
-}
-
-/// The offset after the blanks and node properties (`&anchor`, `!tag`) starting at `at`.
-fn skip_properties(text: &str, mut at: usize, end: usize) -> usize {
-    loop {
-        let rest = &text[at..end];
-        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        let rest = &rest[blanks..];
-        if !rest.starts_with(['&', '!']) {
-            return at + blanks;
-        }
-        match rest.find([' ', '\t', '\r', '\n']) {
-            Some(token) => at += blanks + token,
-            None => return at + blanks,
         }
     }
 }
