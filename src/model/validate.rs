@@ -63,6 +63,21 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     check_due(&mut report, plan.date.as_ref(), plan_field("date"));
+    for (row, entry) in plan.history.iter().enumerate() {
+        let at = plan_field("history");
+        if entry.version.trim().is_empty() {
+            let message = format!("history row {} has no version; give it one", row + 1);
+            report(Severity::Error, at, message);
+        }
+        let mut in_row = |severity, location, message: String| {
+            report(
+                severity,
+                location,
+                format!("history row {}: {message}", row + 1),
+            );
+        };
+        check_due(&mut in_row, entry.date.as_ref(), at);
+    }
     let mut theme_refs: BTreeMap<&str, usize> = BTreeMap::new();
     let mut action_refs: BTreeMap<&str, String> = BTreeMap::new();
     for (t, theme) in plan.themes.iter().enumerate() {
