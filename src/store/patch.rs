@@ -13,7 +13,9 @@ use super::emit::{Indent, entry_text, flow_list, item_content, value_text};
 use super::source::{line_start, next_line_start};
 use super::tree::{Node, NodeKind};
 use super::view::{Element, Value};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Replace `start..end` of the original text with `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,7 @@ pub fn patches(
         crlf,
         indent: Indent::CANONICAL,
         out: Vec::new(),
+        edited_anchors: Rc::default(),
     };
     patcher.indent = patcher.detect_indent(root).unwrap_or(Indent::CANONICAL);
     patcher.element(root, old, new).ok()?;
@@ -73,6 +76,9 @@ struct Patcher<'a> {
     /// The file's own indentation habit, for new text.
     indent: Indent,
     out: Vec<Patch>,
+    /// Anchors (`&name`) whose values were replaced: aliases to them (`*name`) that should
+    /// keep the old value get it written out.
+    edited_anchors: Rc<RefCell<Vec<String>>>,
 }
 
 /// The value stored under `key` in a list of fields.
@@ -87,6 +93,7 @@ impl<'a> Patcher<'a> {
             crlf: self.crlf,
             indent: self.indent,
             out: Vec::new(),
+            edited_anchors: Rc::clone(&self.edited_anchors),
         }
     }
 
@@ -162,10 +169,13 @@ impl<'a> Patcher<'a> {
         );
         for key in keys {
             let (old_value, new_value) = (lookup(old, key), lookup(new, key));
+            let entry = entries.iter().find(|(k, _)| k.text(self.text) == Some(key));
             if old_value == new_value {
+                if let (Some((k, v)), Some(value)) = (entry, new_value) {
+                    self.unalias_if_edited(k, v, value, col)?;
+                }
                 continue;
             }
-            let entry = entries.iter().find(|(k, _)| k.text(self.text) == Some(key));
             match (entry, new_value) {
                 (Some((k, v)), Some(value)) => self.value(k, v, old_value, value, col)?,
                 (Some((k, v)), None) => self.delete_entry(k, v)?,

@@ -50,11 +50,33 @@ impl Patcher<'_> {
             }
         }
         let value_start = skip_properties(self.text, node.start, end);
+        if let Some(anchor) = anchor_name(&self.text[node.start..value_start]) {
+            self.edited_anchors.borrow_mut().push(anchor.to_string());
+        }
         if value_start > start {
             self.replace_value(value_start, end, text);
         } else {
             self.replace_value(start, end, format!(" {text}"));
         }
+    }
+
+    /// An unchanged value written as an alias (`*name`) to an anchor whose value was edited:
+    /// writes the value out, so it keeps what it said.
+    pub(super) fn unalias_if_edited(
+        &mut self,
+        key: &Node,
+        node: &Node,
+        value: &Value,
+        col: usize,
+    ) -> Result<(), super::Rewrite> {
+        let name = self.text[node.start..node.end].strip_prefix('*');
+        let edited = name.is_some_and(|n| self.edited_anchors.borrow().iter().any(|a| a == n));
+        if node.alias && edited && node.scalar().is_some() {
+            let start = self.after_colon(key)?;
+            let text = self.scalar_like(node, value, col);
+            self.replace_scalar(start, node, text);
+        }
+        Ok(())
     }
 
     /// A block scalar's indicator (`|`, `>-`, `|2+` ...) on the line of the text between a
@@ -85,6 +107,13 @@ impl Patcher<'_> {
             _ => scalar_text(value, context),
         }
     }
+}
+
+/// The name of the anchor (`&name`) among a node's properties, if it has one.
+fn anchor_name(properties: &str) -> Option<&str> {
+    properties
+        .split_whitespace()
+        .find_map(|token| token.strip_prefix('&'))
 }
 
 /// The offset after the blanks and node properties (`&anchor`, `!tag`) starting at `at`.
