@@ -7,6 +7,7 @@
 //! Where the original layout cannot take an edit (flow style, aliases, keys sharing a line),
 //! the smallest enclosing element or value is rewritten canonically instead.
 
+mod indent;
 mod value;
 
 use super::emit::{Indent, entry_text, flow_list, item_content, value_text};
@@ -314,53 +315,6 @@ impl<'a> Patcher<'a> {
             .ends_with('-')
             .then(|| before.len() - 1)
             .filter(|&d| self.starts_line(d))
-    }
-
-    /// How the file indents nested mappings and sequences, from the first of each found.
-    fn detect_indent(&self, node: &Node) -> Option<Indent> {
-        let mut found = (None, None);
-        self.find_indent(node, &mut found, 0);
-        match found {
-            (None, None) => None,
-            (map, seq) => Some(Indent {
-                map: map.unwrap_or(2),
-                seq: seq.unwrap_or(0),
-            }),
-        }
-    }
-
-    fn find_indent(&self, node: &Node, found: &mut (Option<usize>, Option<usize>), depth: usize) {
-        if depth > 8 || (found.0.is_some() && found.1.is_some()) {
-            return;
-        }
-        let Ok(entries) = self.block_entries(node) else {
-            if let NodeKind::Seq { items, flow: false } = &node.kind {
-                items
-                    .iter()
-                    .take(1)
-                    .for_each(|item| self.find_indent(item, found, depth + 1));
-            }
-            return;
-        };
-        for (key, value) in entries {
-            let key_col = self.col(key.start);
-            match &value.kind {
-                NodeKind::Map {
-                    entries: inner,
-                    flow: false,
-                } if !value.alias && found.0.is_none() => {
-                    let inner_col = inner.first().map_or(key_col, |(k, _)| self.col(k.start));
-                    found.0 = (inner_col > key_col).then(|| inner_col - key_col);
-                }
-                NodeKind::Seq { items, flow: false } if !value.alias && found.1.is_none() => {
-                    if let Some(dash) = items.first().and_then(|i| self.dash(i)) {
-                        found.1 = self.col(dash).checked_sub(key_col);
-                    }
-                }
-                _ => {}
-            }
-            self.find_indent(value, found, depth + 1);
-        }
     }
 
     fn elements(&mut self, seq: &Node, old: &[Element], new: &[Element]) -> Result<(), Rewrite> {
