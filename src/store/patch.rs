@@ -6,6 +6,9 @@
 //! written canonically at its place; reordered elements move with their own text and comments.
 //! Where the original layout cannot take an edit (flow style, aliases, keys sharing a line),
 //! the smallest enclosing element or value is rewritten canonically instead.
+//!
+//! `value` replaces one value in place (keeping anchors, tags and nearby comments); `indent`
+//! finds the file's indentation habit for new text.
 
 mod indent;
 mod value;
