@@ -88,7 +88,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "history row without a version",
             format!("{PLAN}history:\n- version: ''\n  note: Draft\n").into_bytes(),
-            ":30:3: history row 1 has no version",
+            ":30:12: history row 1 has no version",
         ),
         (
             "custom key that is a list",

@@ -23,6 +23,8 @@ pub struct Location {
     pub milestone: Option<usize>,
     /// Index of the measure within the theme.
     pub measure: Option<usize>,
+    /// Index of the plan's version history row.
+    pub history: Option<usize>,
     /// The field's key; `None` for the element itself.
     pub field: Option<&'static str>,
 }
@@ -64,19 +66,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     check_due(&mut report, plan.date.as_ref(), plan_field("date"));
     for (row, entry) in plan.history.iter().enumerate() {
-        let at = plan_field("history");
+        let at = |field| Location {
+            history: Some(row),
+            ..plan_field(field)
+        };
         if entry.version.trim().is_empty() {
             let message = format!("history row {} has no version; give it one", row + 1);
-            report(Severity::Error, at, message);
+            report(Severity::Error, at("version"), message);
         }
-        let mut in_row = |severity, location, message: String| {
-            report(
-                severity,
-                location,
-                format!("history row {}: {message}", row + 1),
-            );
-        };
-        check_due(&mut in_row, entry.date.as_ref(), at);
+        check_due(&mut report, entry.date.as_ref(), at("date"));
     }
     let mut theme_refs: BTreeMap<&str, usize> = BTreeMap::new();
     let mut action_refs: BTreeMap<&str, String> = BTreeMap::new();
