@@ -86,6 +86,11 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             ":27:17: the file ends in the middle of something",
         ),
         (
+            "history row without a version",
+            format!("{PLAN}history:\n- version: ''\n  note: Draft\n").into_bytes(),
+            ":30:12: history row 1 has no version",
+        ),
+        (
             "custom key that is a list",
             format!("{PLAN}custom: {{[a, b]: x, c: d}}\n").into_bytes(),
             ":29:10: a key in 'custom' must be text, found a list",

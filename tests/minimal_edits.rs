@@ -254,3 +254,28 @@ themes: []
         "{json}"
     );
 }
+
+#[test]
+fn an_edited_anchor_leaves_its_aliases_saying_what_they_said() {
+    let text = "\
+board: B
+period: 2013-14
+themes:
+- ref: '1'
+  title: &t Protection
+  description: *t
+- ref: '2'
+  title: Other  # kept
+";
+    let (removed, added) = edit(text, |plan| {
+        plan.themes[0].title = "Protection of children".into();
+    });
+    assert_eq!(removed, ["  title: &t Protection", "  description: *t"]);
+    assert_eq!(
+        added,
+        [
+            "  title: &t Protection of children",
+            "  description: Protection"
+        ]
+    );
+}

@@ -1,7 +1,9 @@
 //! Property tests: any plan saves and loads back equal; formatting is idempotent; a no-op save
 //! of a file in any style is byte-identical; editing one field of one action changes only the
 //! lines of that field, in canonical files and in files of another style with comments; adding,
-//! removing, moving and renumbering actions keep the rest of the layout.
+//! removing, moving and renumbering actions keep the rest of the layout; files with anchors,
+//! tags, comments between keys and values and indicator blocks edit minimally, and a second
+//! parser (yaml-rust2) reads the same values.
 
 use boardplan::model::{
     Action, ActionField, ActionPos, CustomValue, Due, Edit, GlossaryEntry, HistoryEntry, Measure,
@@ -615,4 +617,216 @@ fn structural_edit(
     };
     edit.apply(&mut plan).ok()?;
     Some(plan)
+}
+
+/// The plan in the layouts that have caught the store out: four-space indentation under every
+/// key, anchors and tags on values, comments after flow lists, between a key and its value and
+/// on a block's header line, and literal blocks with an explicit indentation indicator and
+/// every chomping (`|4-`, `|4`, `|4+`).
+fn tricky_style(plan: &Plan) -> String {
+    let q = |s: &str| serde_json::to_string(s).expect("json string");
+    let mut out = format!(
+        "board: &board {}\nperiod: !!str {}\ntitle:\n    # the published title\n    {}\n",
+        q(&plan.board),
+        q(&plan.period),
+        q(&plan.title)
+    );
+    let optional = [("vision", &plan.vision), ("version", &plan.version)];
+    for (key, value) in optional {
+        if let Some(v) = value {
+            out.push_str(&format!("{key}: {}\n", q(v)));
+        }
+    }
+    if let Some(d) = &plan.date {
+        out.push_str(&format!("date: {}\n", q(&d.to_string())));
+    }
+    if let Some(a) = &plan.author {
+        out.push_str(&format!("author: !!str {}\n", q(a)));
+    }
+    if !plan.history.is_empty() {
+        out.push_str(&format!(
+            "history: {}  # versions\n",
+            serde_json::to_string(&plan.history).expect("json")
+        ));
+    }
+    out.push_str(&format!(
+        "owners:\n    {}: {}\nthemes:\n",
+        q(&plan.owners[0].short),
+        q(&plan.owners[0].full)
+    ));
+    for (t, theme) in plan.themes.iter().enumerate() {
+        out.push_str(&format!(
+            "    -   ref: {}\n        title: &t{t} {}\n",
+            q(&theme.reference),
+            q(&theme.title)
+        ));
+        for (key, value) in [("description", &theme.description), ("lead", &theme.lead)] {
+            if let Some(v) = value {
+                out.push_str(&format!("        {key}: {}\n", block_or_quoted(v, 8)));
+            }
+        }
+        if let Some(r) = theme.rag {
+            out.push_str(&format!("        rag: !!str {}\n", r.as_str()));
+        }
+        if !theme.actions.is_empty() {
+            out.push_str("        actions:\n");
+        }
+        for (a, action) in theme.actions.iter().enumerate() {
+            tricky_action(&mut out, action, &format!("{t}_{a}"));
+        }
+        if !theme.measures.is_empty() {
+            out.push_str(&format!(
+                "        measures: {}  # KPIs\n",
+                serde_json::to_string(&theme.measures).expect("json")
+            ));
+        }
+    }
+    out
+}
+
+fn tricky_action(out: &mut String, action: &Action, anchor: &str) {
+    let q = |s: &str| serde_json::to_string(s).expect("json string");
+    out.push_str(&format!(
+        "            -   ref: {}\n                action: &a{anchor} {}\n",
+        q(&action.reference),
+        q(&action.action)
+    ));
+    if let Some(v) = &action.outcome {
+        out.push_str(&format!(
+            "                outcome:\n                    # hoped for\n                    {}\n",
+            q(v)
+        ));
+    }
+    if !action.owners.is_empty() {
+        let owners: Vec<String> = action.owners.iter().map(|o| q(o)).collect();
+        out.push_str(&format!(
+            "                owners: [ {} ]  # who\n",
+            owners.join(", ")
+        ));
+    }
+    if let Some(d) = &action.due {
+        out.push_str(&format!(
+            "                due: !!str {}\n",
+            q(&d.to_string())
+        ));
+    }
+    if let Some(v) = &action.progress {
+        out.push_str(&format!(
+            "                progress: {}\n",
+            block_or_quoted(v, 16)
+        ));
+    }
+    if let Some(r) = action.rag {
+        out.push_str(&format!(
+            "                rag: {}   # rating\n",
+            capitalised(r)
+        ));
+    }
+    if !action.milestones.is_empty() {
+        out.push_str(&format!(
+            "                milestones: {}  # steps\n",
+            serde_json::to_string(&action.milestones).expect("json")
+        ));
+    }
+    if let Some(v) = &action.notes {
+        out.push_str(&format!(
+            "                notes: !!str {}\n",
+            block_or_quoted(v, 16)
+        ));
+    }
+}
+
+/// Multi-line text as a literal block with an explicit indentation indicator (content four
+/// columns in from the key) and a comment on its header line; other text double-quoted.
+/// Returns the text after `key: ` without the final line end.
+fn block_or_quoted(text: &str, key_col: usize) -> String {
+    let representable = text.contains('\n')
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        && !text
+            .split('\n')
+            .any(|l| !l.is_empty() && l.trim_matches(' ').is_empty())
+        && !text.trim().is_empty();
+    if !representable {
+        return serde_json::to_string(text).expect("json string");
+    }
+    let body = text.trim_end_matches('\n');
+    let trailing = text.len() - body.len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let pad = " ".repeat(key_col + 4);
+    let mut out = format!("|4{chomp}  # block");
+    for line in body.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing {
+        out.push('\n');
+    }
+    out
+}
+
+/// yaml-rust2, a second and independent parser, reads the same text values boardplan does.
+fn second_parser_agrees(text: &str, plan: &Plan) -> Result<(), TestCaseError> {
+    let docs = yaml_rust2::YamlLoader::load_from_str(text)
+        .map_err(|e| TestCaseError::fail(format!("yaml-rust2: {e}\n{text}")))?;
+    let doc = &docs[0];
+    prop_assert_eq!(doc["board"].as_str(), Some(plan.board.as_str()));
+    for (t, theme) in plan.themes.iter().enumerate() {
+        let node = &doc["themes"][t];
+        prop_assert_eq!(node["title"].as_str(), Some(theme.title.as_str()));
+        for (a, action) in theme.actions.iter().enumerate() {
+            let node = &node["actions"][a];
+            let fields = [
+                ("action", Some(&action.action)),
+                ("progress", action.progress.as_ref()),
+                ("notes", action.notes.as_ref()),
+                ("outcome", action.outcome.as_ref()),
+            ];
+            for (key, value) in fields {
+                prop_assert_eq!(
+                    node[key].as_str(),
+                    value.map(String::as_str),
+                    "{} of {}\n{}",
+                    key,
+                    action.reference,
+                    text
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(96), ..ProptestConfig::default() })]
+
+    #[test]
+    fn tricky_layouts_load_save_and_edit_minimally(plan in plan().prop_map(without_custom), (target, field, value) in field_edit()) {
+        let text = tricky_style(&plan);
+        second_parser_agrees(&text, &plan)?;
+        let loaded = load(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        prop_assert_eq!(&loaded.plan, &plan);
+        let unchanged = loaded.document.render(&loaded.plan.clone()).expect("renders");
+        prop_assert_eq!(unchanged.bytes, text.clone().into_bytes());
+        let Some(edited) = apply_edit(&loaded.plan, target, field, &value) else { return Ok(()) };
+        let rendered = loaded.document.render(&edited).expect("renders");
+        prop_assert!(!rendered.rewrote_whole_file, "rewrote the whole file\n{}", text);
+        let new = String::from_utf8(rendered.bytes).expect("utf-8");
+        prop_assert_eq!(&load(new.as_bytes()).expect("saved file loads").plan, &edited);
+        only_field_lines_changed(&text, &new, field.key(), 16)?;
+        second_parser_agrees(&new, &edited)?;
+    }
+
+    #[test]
+    fn canonical_files_read_the_same_in_a_second_parser(plan in plan().prop_map(without_custom)) {
+        second_parser_agrees(&canonical(&plan), &plan)?;
+    }
 }

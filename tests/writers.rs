@@ -196,3 +196,25 @@ fn stale_temp_files_are_cleaned_up_and_never_in_git_status() {
         .collect();
     assert_eq!(left, vec![std::ffi::OsString::from("2013-14.yaml")]);
 }
+
+#[test]
+fn a_ui_save_after_a_concurrent_set_is_refused_not_lost() {
+    let (dir, path) = temp_with("plan.yaml", plan_with_actions(2).as_bytes());
+    // The UI has the file open with an unsaved edit...
+    let mut ui = boardplan::store::PlanFile::open(&path).expect("open");
+    let at = ui.plan.find_action("1.1").expect("1.1");
+    ui.plan.action_mut(at).expect("action").progress = Some("from the UI".into());
+    // ...while a script sets another action.
+    let run = boardplan(
+        dir.path(),
+        &["set", "plan.yaml", "1.2", "progress=from set"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let refused = ui.save(boardplan::store::Overwrite::IfUnchanged);
+    assert!(
+        matches!(refused, Err(boardplan::store::SaveError::ChangedOnDisk(_))),
+        "{refused:?}"
+    );
+    assert_eq!(progress_of(&path, "1.2"), "from set");
+    assert_eq!(progress_of(&path, "1.1"), "start");
+}

@@ -82,7 +82,7 @@ pub fn render(path: &Path, plan: &Plan, today: NaiveDate) -> String {
     if derived > 0 {
         let _ = writeln!(
             out,
-            "\n{derived} of these ratings are derived from the actions' milestones (marked * below)"
+            "\n{derived} of these ratings are derived: the action has none of its own, so its worst open milestone's counts (marked * in the lists)"
         );
     }
     let overdue: Vec<&Action> = plan.overdue_actions(today).map(|(_, a)| a).collect();

@@ -23,6 +23,8 @@ pub struct Location {
     pub milestone: Option<usize>,
     /// Index of the measure within the theme.
     pub measure: Option<usize>,
+    /// Index of the plan's version history row.
+    pub history: Option<usize>,
     /// The field's key; `None` for the element itself.
     pub field: Option<&'static str>,
 }
@@ -63,6 +65,17 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     check_due(&mut report, plan.date.as_ref(), plan_field("date"));
+    for (row, entry) in plan.history.iter().enumerate() {
+        let at = |field| Location {
+            history: Some(row),
+            ..plan_field(field)
+        };
+        if entry.version.trim().is_empty() {
+            let message = format!("history row {} has no version; give it one", row + 1);
+            report(Severity::Error, at("version"), message);
+        }
+        check_due(&mut report, entry.date.as_ref(), at("date"));
+    }
     let mut theme_refs: BTreeMap<&str, usize> = BTreeMap::new();
     let mut action_refs: BTreeMap<&str, String> = BTreeMap::new();
     for (t, theme) in plan.themes.iter().enumerate() {

@@ -128,7 +128,9 @@ fn locate<'n>(text: &str, root: &'n Node, at: &Location) -> &'n Node {
             .and_then(|(_, list)| list.items().get(index?))
     };
     let mut node = root;
-    if let Some(theme) = child(node, "themes", at.theme) {
+    if let Some(row) = child(node, "history", at.history) {
+        node = row;
+    } else if let Some(theme) = child(node, "themes", at.theme) {
         node = theme;
         if let Some(action) = child(node, "actions", at.action) {
             node = action;

@@ -6,13 +6,20 @@
 //! written canonically at its place; reordered elements move with their own text and comments.
 //! Where the original layout cannot take an edit (flow style, aliases, keys sharing a line),
 //! the smallest enclosing element or value is rewritten canonically instead.
+//!
+//! `value` replaces one value in place (keeping anchors, tags and nearby comments); `indent`
+//! finds the file's indentation habit for new text.
 
-use super::emit::{Indent, entry_text, flow_list, item_content, scalar_text, value_text};
-use super::scalar::{Context, render_like};
+mod indent;
+mod value;
+
+use super::emit::{Indent, entry_text, flow_list, item_content, value_text};
 use super::source::{line_start, next_line_start};
-use super::tree::{Node, NodeKind, Style};
+use super::tree::{Node, NodeKind};
 use super::view::{Element, Value};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Replace `start..end` of the original text with `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +50,7 @@ pub fn patches(
         crlf,
         indent: Indent::CANONICAL,
         out: Vec::new(),
+        edited_anchors: Rc::default(),
     };
     patcher.indent = patcher.detect_indent(root).unwrap_or(Indent::CANONICAL);
     patcher.element(root, old, new).ok()?;
@@ -72,6 +80,9 @@ struct Patcher<'a> {
     /// The file's own indentation habit, for new text.
     indent: Indent,
     out: Vec<Patch>,
+    /// Anchors (`&name`) whose values were replaced: aliases to them (`*name`) that should
+    /// keep the old value get it written out.
+    edited_anchors: Rc<RefCell<Vec<String>>>,
 }
 
 /// The value stored under `key` in a list of fields.
@@ -86,6 +97,7 @@ impl<'a> Patcher<'a> {
             crlf: self.crlf,
             indent: self.indent,
             out: Vec::new(),
+            edited_anchors: Rc::clone(&self.edited_anchors),
         }
     }
 
@@ -96,21 +108,6 @@ impl<'a> Patcher<'a> {
             text
         };
         self.out.push(Patch { start, end, text });
-    }
-
-    /// Replaces a value with text that may span lines. A comment after the old value on its
-    /// line moves up to the new value's first line, so it never ends up inside a block.
-    fn replace_value(&mut self, start: usize, end: usize, text: String) {
-        let line_end = self.text[end..]
-            .find(['\r', '\n'])
-            .map_or(self.text.len(), |i| end + i);
-        let rest = &self.text[end..line_end];
-        match text.split_once('\n') {
-            Some((head, tail)) if !rest.trim().is_empty() => {
-                self.push(start, line_end, format!("{head}{rest}\n{tail}"))
-            }
-            _ => self.push(start, end, text),
-        }
     }
 
     fn col(&self, at: usize) -> usize {
@@ -176,10 +173,13 @@ impl<'a> Patcher<'a> {
         );
         for key in keys {
             let (old_value, new_value) = (lookup(old, key), lookup(new, key));
+            let entry = entries.iter().find(|(k, _)| k.text(self.text) == Some(key));
             if old_value == new_value {
+                if let (Some((k, v)), Some(value)) = (entry, new_value) {
+                    self.unalias_if_edited(k, v, value, col)?;
+                }
                 continue;
             }
-            let entry = entries.iter().find(|(k, _)| k.text(self.text) == Some(key));
             match (entry, new_value) {
                 (Some((k, v)), Some(value)) => self.value(k, v, old_value, value, col)?,
                 (Some((k, v)), None) => self.delete_entry(k, v)?,
@@ -258,66 +258,6 @@ impl<'a> Patcher<'a> {
         Ok(())
     }
 
-    /// Replaces a scalar value whose key's colon ends at `start`, keeping its anchor or tag, a
-    /// comment between the key and the value, and a comment on a block's header line.
-    fn replace_scalar(&mut self, start: usize, node: &Node, text: String) {
-        let end = node.end.max(start);
-        if text.is_empty() || node.alias {
-            let text = if text.is_empty() {
-                text
-            } else {
-                format!(" {text}")
-            };
-            return self.replace_value(start, end, text);
-        }
-        let block = node
-            .scalar()
-            .is_some_and(|s| matches!(s.style, Style::Literal | Style::Folded));
-        if block && let Some((indicator, line_end)) = self.block_header(start, node.start) {
-            let rest = &self.text[indicator.1..line_end];
-            let text = match text.split_once('\n') {
-                Some((head, tail)) => format!("{head}{rest}\n{tail}"),
-                None => format!("{text}{rest}"),
-            };
-            return self.push(indicator.0, end, text);
-        }
-        let value_start = skip_properties(self.text, node.start, end);
-        if value_start > start {
-            self.replace_value(value_start, end, text);
-        } else {
-            self.replace_value(start, end, format!(" {text}"));
-        }
-    }
-
-    /// A block scalar's indicator (`|`, `>-`, `|2+` ...) on the line of the text between a
-    /// key's colon and the block's content, and the end of that line.
-    fn block_header(&self, start: usize, content: usize) -> Option<((usize, usize), usize)> {
-        let gap = self.text.get(start..content)?;
-        let line = &gap[..gap.find(['\r', '\n']).unwrap_or(gap.len())];
-        let at = skip_properties(line, 0, line.len());
-        if !line[at..].starts_with(['|', '>']) {
-            return None;
-        }
-        let len = 1 + line[at + 1..]
-            .find(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
-            .unwrap_or(line.len() - at - 1);
-        Some(((start + at, start + at + len), start + line.len()))
-    }
-
-    /// A scalar written in the style the old one had, when it had one.
-    fn scalar_like(&self, node: &Node, value: &Value, col: usize) -> String {
-        let context = Context::Value {
-            key_col: col,
-            step: self.indent.map,
-        };
-        match (node.scalar(), value) {
-            (Some(old), Value::Text(text)) if !node.alias && !old.null => {
-                render_like(text, old.style, context)
-            }
-            _ => scalar_text(value, context),
-        }
-    }
-
     fn delete_entry(&mut self, key: &Node, value: &Node) -> Result<(), Rewrite> {
         if !self.starts_line(key.start) {
             return Err(Rewrite);
@@ -378,53 +318,6 @@ impl<'a> Patcher<'a> {
             .ends_with('-')
             .then(|| before.len() - 1)
             .filter(|&d| self.starts_line(d))
-    }
-
-    /// How the file indents nested mappings and sequences, from the first of each found.
-    fn detect_indent(&self, node: &Node) -> Option<Indent> {
-        let mut found = (None, None);
-        self.find_indent(node, &mut found, 0);
-        match found {
-            (None, None) => None,
-            (map, seq) => Some(Indent {
-                map: map.unwrap_or(2),
-                seq: seq.unwrap_or(0),
-            }),
-        }
-    }
-
-    fn find_indent(&self, node: &Node, found: &mut (Option<usize>, Option<usize>), depth: usize) {
-        if depth > 8 || (found.0.is_some() && found.1.is_some()) {
-            return;
-        }
-        let Ok(entries) = self.block_entries(node) else {
-            if let NodeKind::Seq { items, flow: false } = &node.kind {
-                items
-                    .iter()
-                    .take(1)
-                    .for_each(|item| self.find_indent(item, found, depth + 1));
-            }
-            return;
-        };
-        for (key, value) in entries {
-            let key_col = self.col(key.start);
-            match &value.kind {
-                NodeKind::Map {
-                    entries: inner,
-                    flow: false,
-                } if !value.alias && found.0.is_none() => {
-                    let inner_col = inner.first().map_or(key_col, |(k, _)| self.col(k.start));
-                    found.0 = (inner_col > key_col).then(|| inner_col - key_col);
-                }
-                NodeKind::Seq { items, flow: false } if !value.alias && found.1.is_none() => {
-                    if let Some(dash) = items.first().and_then(|i| self.dash(i)) {
-                        found.1 = self.col(dash).checked_sub(key_col);
-                    }
-                }
-                _ => {}
-            }
-            self.find_indent(value, found, depth + 1);
-        }
     }
 
     fn elements(&mut self, seq: &Node, old: &[Element], new: &[Element]) -> Result<(), Rewrite> {
@@ -541,22 +434,6 @@ impl<'a> Patcher<'a> {
                 let col = self.col(node.start);
                 self.push(node.start, node.end, item_content(new, col, self.indent));
             }
-        }
-    }
-}
-
-/// The offset after the blanks and node properties (`&anchor`, `!tag`) starting at `at`.
-fn skip_properties(text: &str, mut at: usize, end: usize) -> usize {
-    loop {
-        let rest = &text[at..end];
-        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        let rest = &rest[blanks..];
-        if !rest.starts_with(['&', '!']) {
-            return at + blanks;
-        }
-        match rest.find([' ', '\t', '\r', '\n']) {
-            Some(token) => at += blanks + token,
-            None => return at + blanks,
         }
     }
 }

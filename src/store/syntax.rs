@@ -89,7 +89,7 @@ fn opening_quote(text: &str, at: usize) -> Option<Diagnostic> {
     let at = (0..=at.min(text.len()))
         .rev()
         .find(|&i| text.is_char_boundary(i))?;
-    let head = &text[..at + usize::from(at < text.len())];
+    let head = &text[..at + text[at..].chars().next().map_or(0, char::len_utf8)];
     let start = head.char_indices().rev().find_map(|(i, c)| {
         let before = text[..i].trim_end_matches([' ', '\t']);
         let opens = before.is_empty()
@@ -106,4 +106,42 @@ fn opening_quote(text: &str, at: usize) -> Option<Diagnostic> {
             start.1
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(line: usize, col: usize, message: &str) -> SyntaxError {
+        SyntaxError {
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn quotes_tabs_and_the_end_of_a_cut_file() {
+        let text = "a: ok\nb: 'é–• open\nc: x\n";
+        let quote = explain(text, &error(2, 5, "invalid indentation in quoted scalar"));
+        assert_eq!((quote.line, quote.col), (2, 4));
+        assert!(quote.message.ends_with("add the closing '"));
+        let at_multibyte = explain(
+            text,
+            &error(
+                2,
+                5,
+                "found unexpected end of stream while scanning a quoted scalar",
+            ),
+        );
+        assert_eq!((at_multibyte.line, at_multibyte.col), (2, 4));
+        let tab = explain("a:\n  b: 1\n\tc: 2\n", &error(2, 7, "found a tab"));
+        assert_eq!((tab.line, tab.col), (3, 1));
+        let cut = explain("a: 1\nb", &error(3, 1, "simple key expected"));
+        assert_eq!((cut.line, cut.col), (2, 2));
+        assert!(cut.message.starts_with("the file ends in the middle"));
+        let conflict = conflict_marker("a: 1\n<<<<<<< HEAD\nb: 1\n=======\nb: 2\n>>>>>>> x\n");
+        assert_eq!(conflict.map(|d| d.line), Some(2));
+        assert_eq!(conflict_marker("a: '<<<<<<< not a marker'\n"), None);
+    }
 }
