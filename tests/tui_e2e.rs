@@ -94,8 +94,7 @@ fn search_rate_edit_progress_save_and_quit() {
     tui.wait_for("Search all themes · 1 matching");
     tui.send(keys::ENTER);
     tui.wait_gone("Search all themes · ");
-    let screen = tui.wait_for("│ 1 matching");
-    assert!(screen.contains(" Action 3.2 "), "{}", pty::framed(&screen));
+    let screen = tui.wait_for_all(&["│ 1 matching", " Action 3.2 "]);
     assert!(screen.contains("· 1 shown"), "{}", pty::framed(&screen));
     assert!(screen.contains("amber  ·  due 31st September 2013"));
 
@@ -144,8 +143,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_keeps_the_file() {
     tui.wait_for(&detail_1_1("amber"));
 
     tui.send("q");
-    let screen = tui.wait_for(" Unsaved changes ");
-    assert!(screen.contains("Unsaved changes in 2013-14.yaml."));
+    let screen = tui.wait_for_all(&[" Unsaved changes ", "Unsaved changes in 2013-14.yaml."]);
     assert!(screen.contains("save and quit"));
     assert!(screen.contains("discard and quit"));
 
@@ -237,8 +235,7 @@ fn changed_on_disk_reload_takes_their_change() {
     let (dir, file, original) = repo();
     let sandbox = Sandbox::new();
     let mut tui = start(dir.path(), &sandbox);
-    let screen = tui.wait_for(&detail_1_1("green"));
-    assert!(screen.contains("Business Plan 2013-2014 · 2013-14"));
+    tui.wait_for_all(&[&detail_1_1("green"), "Business Plan 2013-2014 · 2013-14"]);
     set_rag(&mut tui, "r");
 
     let theirs = String::from_utf8(original)
@@ -329,14 +326,12 @@ fn a_file_with_errors_opens_read_only() {
     let sandbox = Sandbox::new();
     let mut tui = start(dir.path(), &sandbox);
 
-    let screen = tui.wait_for("This file has errors");
-    assert!(screen.contains("year 2/2"), "{}", pty::framed(&screen));
-    assert!(screen.contains("[read-only]"), "{}", pty::framed(&screen));
-    assert!(
-        screen.contains("line 11, column 5: unknown key 'progess' (did you mean 'progress'?)"),
-        "{}",
-        pty::framed(&screen)
-    );
+    tui.wait_for_all(&[
+        "This file has errors",
+        "year 2/2",
+        "[read-only]",
+        "line 11, column 5: unknown key 'progess' (did you mean 'progress'?)",
+    ]);
 
     tui.send("r");
     let screen = tui.wait_for("read-only: this file has errors");
@@ -430,8 +425,10 @@ fn a_crash_keeps_unsaved_edits_for_the_next_start() {
     drop(tui);
 
     let mut tui = start(dir.path(), &sandbox);
-    let screen = tui.wait_for(" Recover unsaved edits ");
-    assert!(screen.contains("boardplan stopped with unsaved edits to 2013-14.yaml"));
+    tui.wait_for_all(&[
+        " Recover unsaved edits ",
+        "boardplan stopped with unsaved edits to 2013-14.yaml",
+    ]);
     tui.send("r");
     let screen = tui.wait_for("restored the unsaved edits");
     assert!(
@@ -470,8 +467,7 @@ fn no_color_shows_ratings_as_letters() {
     let mut tui = Launch::new(dir.path(), &sandbox)
         .env("NO_COLOR", "1")
         .start();
-    let screen = tui.wait_for(" Action 1.1 ");
-    assert!(screen.contains("[G]"), "{}", pty::framed(&screen));
+    let screen = tui.wait_for_all(&[" Action 1.1 ", "[G]"]);
     assert!(screen.contains("[A]"), "{}", pty::framed(&screen));
     assert!(screen.contains("[G] green  ·  due ongoing"));
     // No cell is drawn in colour.
@@ -536,8 +532,7 @@ fn multi_line_progress_cancel_then_apply_with_ctrl_s() {
     tui.wait_for("Second line.");
     tui.send(keys::CTRL_S);
     tui.wait_gone(" Progress of action 1.1 ");
-    let screen = tui.wait_for("(Ctrl-s saves, u undoes)");
-    assert!(screen.contains("[+] unsaved"), "{}", pty::framed(&screen));
+    tui.wait_for_all(&["(Ctrl-s saves, u undoes)", "[+] unsaved"]);
     assert_bytes(&file, &original, "Ctrl-s inside the editor only applies");
 
     tui.send(keys::CTRL_S);

@@ -307,6 +307,14 @@ impl Tui {
         })
     }
 
+    /// Waits until one frame shows every one of `texts` (a frame can be caught half drawn,
+    /// so waiting for one text and then asserting another races the redraw); returns it.
+    pub fn wait_for_all(&mut self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), TIMEOUT, |_, screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
     /// Waits until the screen no longer shows `text`; returns the screen.
     pub fn wait_gone(&mut self, text: &str) -> String {
         self.wait_until(&format!("{text:?} to go away"), TIMEOUT, |_, screen| {
