@@ -99,14 +99,9 @@ pub enum Command {
         /// %P: the file's name in the repository.
         name: String,
     },
-    /// Publish a plan in another format, on standard output.
-    Export {
-        /// The output format.
-        #[arg(long, value_enum)]
-        format: export::Format,
-        /// The plan file.
-        file: PathBuf,
-    },
+    /// Publish a plan: the board paper (md, html), a spreadsheet (csv, xlsx) or json; an
+    /// owner's pack, one theme, some ratings; direction of travel since a revision or date.
+    Export(export::Args),
 }
 
 /// How a command ended, when it ran.
@@ -149,7 +144,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             force,
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
-        Some(Command::Export { format, file }) => export::run(&file, format),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::GitSetup { store }) => git_setup::run(&store),
         Some(Command::Diff {
             args,
