@@ -19,7 +19,7 @@ h3{{font-size:1.05rem;margin:1rem 0 .3rem;break-after:avoid}}\n\
 .t{{white-space:pre-wrap;overflow-wrap:anywhere}}\n\
 table{{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}}\
 th,td{{border:1px solid #8c8c8c;padding:.3rem .4rem;vertical-align:top;text-align:left}}\n\
-thead th{{background:{header};color:{header_text}}}tbody th{{font-weight:600;white-space:nowrap}}\n\
+thead th{{background:{header};color:{header_text}}}tbody th{{font-weight:600}}.actions tbody th,.exceptions tbody th{{white-space:nowrap}}\n\
 tfoot td,tfoot th{{font-weight:700;background:{shade}}}\n\
 td.n,th.n{{text-align:right}}\n\
 tr.milestone td,tr.milestone th{{background:{shade};font-size:.92em}}\n\
@@ -33,7 +33,7 @@ tr.milestone td,tr.milestone th{{background:{shade};font-size:.92em}}\n\
 @bottom-center{{content:\"Page \" counter(page) \" of \" counter(pages);font-size:9pt;color:{muted}}}}}\n\
 @media print{{body{{max-width:none;padding:0;font-size:9.5pt}}\
 *{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\
-thead{{display:table-header-group}}tfoot{{display:table-footer-group}}\
+thead{{display:table-header-group}}tfoot{{display:table-row-group}}\
 tr,.cover,.chart{{break-inside:avoid;page-break-inside:avoid}}\
 section.theme{{break-before:page}}}}\n",
         text = css(colour::TEXT),
