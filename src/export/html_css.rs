@@ -22,7 +22,7 @@ th,td{{border:1px solid #8c8c8c;padding:.3rem .4rem;vertical-align:top;text-alig
 thead th{{background:{header};color:{header_text}}}tbody th{{font-weight:600}}.actions tbody th,.exceptions tbody th{{white-space:nowrap}}\n\
 tfoot td,tfoot th{{font-weight:700;background:{shade}}}\n\
 td.n,th.n{{text-align:right}}\n\
-tr.milestone td,tr.milestone th{{background:{shade};font-size:.92em}}\n\
+tr.milestone td:not(.rag),tr.milestone th{{background:{shade};font-size:.92em}}\n\
 .rag{{font-weight:700;white-space:nowrap;text-align:center}}\
 .letter{{display:inline-block;min-width:1.1em;border:1px solid currentColor;border-radius:3px;padding:0 .15em;margin-right:.25em}}\n\
 .derived{{font-weight:400;font-size:.85em}}\n\
