@@ -23,6 +23,8 @@ const ORDER: [Option<Rag>; 5] = [
 /// The paper as the bytes of an `.xlsx` file.
 pub fn xlsx(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    // Level 1 instead of 6: in the export bench, about 40% less time to write (a larger file).
+    workbook.set_zip_compression_level(1);
     summary(workbook.add_worksheet().set_name("Summary")?, paper)?;
     actions(workbook.add_worksheet().set_name("Actions")?, paper)?;
     workbook.save_to_buffer()
