@@ -250,3 +250,38 @@ fn markdown_and_html_escape_every_text() {
     assert!(row.contains("\\<script\\>"));
     assert!(md.contains("## 1 Empty theme\n\nNo actions.\n"));
 }
+
+/// One part of the workbook's zip container, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip container");
+    let mut file = archive.by_name(name).expect(name);
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut file, &mut text).expect("utf-8 part");
+    text
+}
+
+#[test]
+fn the_actions_sheet_is_frozen_filtered_and_coloured() {
+    let plan = awkward_plan();
+    let bytes = render(&plan, Format::Xlsx);
+    let sheet = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(sheet.contains(
+        "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+    ));
+    assert!(
+        sheet.contains("<autoFilter ref=\"A1:M4\"/>"),
+        "header and three actions"
+    );
+    assert!(sheet.contains("<col min=\"4\" max=\"4\" width=\"50.7109375\" customWidth=\"1\"/>"));
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains("<fgColor rgb=\"FFC62828\"/>"),
+        "the red fill"
+    );
+    assert!(styles.contains("wrapText=\"1\""), "wrapped text");
+    let chart = part(&bytes, "xl/charts/chart1.xml");
+    assert!(
+        chart.contains("<c:grouping val=\"stacked\"/>")
+            && chart.contains("<c:barDir val=\"bar\"/>")
+    );
+}
