@@ -272,7 +272,16 @@ fn the_actions_sheet_is_frozen_filtered_and_coloured() {
         sheet.contains("<autoFilter ref=\"A1:M4\"/>"),
         "header and three actions"
     );
-    assert!(sheet.contains("<col min=\"4\" max=\"4\" width=\"50.7109375\" customWidth=\"1\"/>"));
+    let action_column = "<col min=\"4\" max=\"4\" width=\"50.7109375\" style=\"";
+    let at = sheet
+        .find(action_column)
+        .expect("the action column's width and style")
+        + action_column.len();
+    let style = &sheet[at..at + sheet[at..].find('"').expect("style")];
+    assert!(
+        sheet.contains(&format!("<c r=\"D2\" s=\"{style}\" t=\"s\">")),
+        "action cells carry the column's wrapped style"
+    );
     let styles = part(&bytes, "xl/styles.xml");
     assert!(
         styles.contains("<fgColor rgb=\"FFC62828\"/>"),

@@ -145,23 +145,25 @@ fn chart(first: u32, last: u32) -> Chart {
 
 fn actions(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     let header = header_format();
+    // Wrapped, top-aligned text as the columns' format: cells written without a format take it,
+    // which spares a format lookup per cell.
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let columns = columns::header(paper);
     for (col, (name, width)) in (0u16..).zip(&columns) {
         sheet.write_string_with_format(0, col, *name, &header)?;
         sheet.set_column_width(col, *width)?;
+        sheet.set_column_format(col, &wrap)?;
     }
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let rag_formats: Vec<Format> = ORDER.iter().map(|r| rag_format(*r)).collect();
     let mut row = 1;
     for (theme, action) in paper.actions() {
         for (col, cell) in (0u16..).zip(columns::cells(paper, theme, action)) {
-            let format = if usize::from(col) == columns::RAG_COLUMN {
+            if usize::from(col) == columns::RAG_COLUMN {
                 let at = ORDER.iter().position(|r| *r == action.rag).unwrap_or(4);
-                &rag_formats[at]
+                sheet.write_string_with_format(row, col, cell, &rag_formats[at])?;
             } else {
-                &wrap
-            };
-            sheet.write_string_with_format(row, col, cell, format)?;
+                sheet.write_string(row, col, cell)?;
+            }
         }
         row += 1;
     }
