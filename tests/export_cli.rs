@@ -346,7 +346,7 @@ fn direction_of_travel_since_a_tag() {
         ],
     );
     let md = stdout(&md);
-    assert!(md.contains("| Changes | since june-meeting: 1 new, 1 completed, 1 worsened, 1 rated for the first time, 1 with new progress, 1 closed |"), "{md}");
+    assert!(md.contains("| Changes | since june-meeting: 1 new, 1 completed, 1 worsened, 1 rated for the first time, 1 with new progress, 1 with the deadline moved, 1 closed |"), "{md}");
     assert!(md.contains("▼ worsened<br>Green → Red"), "{md}");
     assert!(
         md.contains(

@@ -294,3 +294,31 @@ fn the_actions_sheet_is_frozen_filtered_and_coloured() {
             && chart.contains("<c:barDir val=\"bar\"/>")
     );
 }
+
+#[test]
+fn the_html_uses_only_colours_whose_contrast_is_checked() {
+    let checked: Vec<String> = export::colour_pairs()
+        .into_iter()
+        .flat_map(|(text, background)| [text, background])
+        .map(|c| format!("#{c:06x}"))
+        .collect();
+    // Lines only (borders, strokes): not text, so not held to 4.5:1.
+    let lines = ["#8c8c8c", "#595959", "#ffffff"];
+    let html = String::from_utf8(render(&awkward_plan(), Format::Html)).expect("utf-8");
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find('#') {
+        let candidate = &rest[at..(at + 7).min(rest.len())];
+        let hex = candidate.len() == 7 && candidate[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        if hex {
+            let colour = candidate.to_ascii_lowercase();
+            assert!(
+                checked.contains(&colour) || lines.contains(&colour.as_str()),
+                "{colour} is used but its contrast is not checked"
+            );
+        }
+        rest = &rest[at + 1..];
+    }
+    for (text, background) in export::colour_pairs() {
+        assert!(export::contrast(text, background) >= 4.5);
+    }
+}

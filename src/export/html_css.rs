@@ -28,7 +28,7 @@ tr.milestone td:not(.rag),tr.milestone th{{background:{shade};font-size:.92em}}\
 .derived{{font-weight:400;font-size:.85em}}\n\
 .flag{{color:{alert};font-weight:700}}\n\
 .chart{{width:100%;max-width:900px;height:auto}}\n\
-.col-ref{{width:4.5em}}.col-owner{{width:13%}}.col-due{{width:10%}}.col-rag{{width:7em}}.col-since{{width:10em}}\n\
+.col-ref{{width:4.5em}}.col-action{{width:30%}}.col-owner{{width:13%}}.col-due{{width:10%}}.col-rag{{width:7em}}.col-since{{width:10em}}\n\
 @page{{size:A4 landscape;margin:12mm 12mm 15mm;\
 @bottom-center{{content:\"Page \" counter(page) \" of \" counter(pages);font-size:9pt;color:{muted}}}}}\n\
 @media print{{body{{max-width:none;padding:0;font-size:9.5pt}}\

@@ -57,7 +57,7 @@ fn actions_table(out: &mut String, paper: &Paper, section: &ThemeSection) {
     let _ = write!(
         out,
         "<table class=\"actions\">\n<caption class=\"note\">Actions of theme {}</caption>\n<thead><tr>\
-<th scope=\"col\" class=\"col-ref\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\" class=\"col-owner\">Owner</th>\
+<th scope=\"col\" class=\"col-ref\">Ref</th><th scope=\"col\" class=\"col-action\">Action</th><th scope=\"col\" class=\"col-owner\">Owner</th>\
 <th scope=\"col\" class=\"col-due\">Timescale</th><th scope=\"col\">Progress</th><th scope=\"col\" class=\"col-rag\">RAG</th>",
         escape(&section.reference)
     );

@@ -239,6 +239,13 @@ impl Paper {
         if updated > 0 {
             parts.push(format!("{updated} with new progress"));
         }
+        let moved = self
+            .actions()
+            .filter(|(_, a)| a.travel.as_ref().is_some_and(|t| t.due_was.is_some()))
+            .count();
+        if moved > 0 {
+            parts.push(format!("{moved} with the deadline moved"));
+        }
         if !since.closed.is_empty() {
             parts.push(format!("{} closed", since.closed.len()));
         }
