@@ -236,6 +236,34 @@ fn output_files_are_replaced_atomically_and_bad_paths_are_clear_errors() {
         "{}",
         stderr(&unwritable)
     );
+    let fresh = boardplan(
+        dir.path(),
+        &["export", "--format", "md", "plan.yaml", "-o", "new.md"],
+    );
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(dir.path().join("new.md"))
+            .expect("stat")
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o644, "a new paper is readable by others");
+    let under_a_file = boardplan(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "csv",
+            "plan.yaml",
+            "-o",
+            "plan.yaml/out.csv",
+        ],
+    );
+    assert_eq!(under_a_file.status.code(), Some(2));
+    assert!(
+        stderr(&under_a_file).contains("plan.yaml is a file, not a folder"),
+        "{}",
+        stderr(&under_a_file)
+    );
     let itself = boardplan(
         dir.path(),
         &["export", "--format", "md", "plan.yaml", "-o", "plan.yaml"],

@@ -165,6 +165,13 @@ fn write_output(plan: &Path, out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if folder.exists() && !folder.is_dir() {
+        bail!(
+            "cannot write {}: {} is a file, not a folder; choose another -o",
+            out.display(),
+            folder.display()
+        );
+    }
     if !folder.is_dir() {
         bail!(
             "cannot write {}: the folder {} does not exist; create it or choose another -o",
