@@ -70,7 +70,7 @@ pub fn inline(text: &str) -> String {
                 {
                     out.push_str("&amp;");
                 }
-                '\t' => out.push(' '),
+                '\t' | '\r' => out.push(' '),
                 c => out.push(c),
             }
         }
@@ -297,6 +297,20 @@ mod tests {
         assert_eq!(inline("<b>*bold*</b>"), "\\<b\\>\\*bold\\*\\</b\\>");
         assert_eq!(inline("R&A &amp; Q & P"), "R&amp;A &amp;amp; Q & P");
         assert_eq!(inline("crlf\r\nend"), "crlf<br>end");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_stays_in_one_cell(text in "(?s).{0,80}") {
+            let cell = inline(&text);
+            proptest::prop_assert!(!cell.contains('\n') && !cell.contains('\r'));
+            let bytes = cell.as_bytes();
+            for (i, b) in bytes.iter().enumerate() {
+                if *b == b'|' {
+                    proptest::prop_assert!(i > 0 && bytes[i - 1] == b'\\', "bare pipe in {cell:?}");
+                }
+            }
+        }
     }
 
     #[test]
