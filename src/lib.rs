@@ -4,7 +4,8 @@
 //! - [`model`]: the plan and its rules. Pure: no I/O, no terminal, depends on nothing here.
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
-//! - [`export`]: plan -> JSON (more formats later). Uses `model`.
+//! - [`export`]: plan -> the board paper (Markdown, HTML, CSV, Excel, JSON). Uses `model`, `text`,
+//!   and `review` for the direction of travel.
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver). Uses `model`.
 //! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never `tui`.
 //! - [`tui`]: the terminal UI (ratatui). Uses `model`, `store` and `review`.

@@ -23,13 +23,11 @@ mod words;
 mod xlsx;
 
 pub use colour::{contrast, pairs as colour_pairs};
-pub use columns::{BASE as COLUMNS, SINCE as SINCE_COLUMNS};
 pub use html::escape as escape_html;
-pub use markdown::{block as markdown_block, inline as markdown_inline};
+pub use markdown::inline as markdown_inline;
 pub use paper::{ActionRow, Exception, MeasureRow, MilestoneRow, Paper, ThemeSection};
-pub use select::{Options, SelectError, owner_names, rag_filter_name};
+pub use select::{Options, SelectError};
 pub use travel::{Closed, Direction, Since, Travel, since};
-pub use words::{day as day_in_words, due as due_in_words};
 
 /// Why a paper could not be written.
 #[derive(Debug, thiserror::Error)]
