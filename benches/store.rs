@@ -1,5 +1,5 @@
 //! Loading and saving plan files of 100, 1,000 and 10,000 actions, against the floor of plain
-//! `serde_yaml::Value` parsing and emitting of the same bytes. Run with `cargo bench`.
+//! serde parsing (serde-saphyr into a `serde_json::Value`) and emitting of the same bytes. Run with `cargo bench`.
 //!
 //! `load` is parse + decode + validate; `save_noop` renders a plan with no change (the bytes as
 //! they were); `save_one_edit` patches one field and verifies the result by parsing it back;
@@ -31,17 +31,18 @@ fn load_and_validate(bencher: Bencher, size: usize) {
 }
 
 #[divan::bench(args = SIZES)]
-fn floor_serde_yaml_parse(bencher: Bencher, size: usize) {
+fn floor_serde_parse(bencher: Bencher, size: usize) {
     let text = common::plan_text(size);
     bencher.bench(|| {
-        serde_yaml::from_str::<serde_yaml::Value>(black_box(&text)).map(|v| v.is_mapping())
+        serde_saphyr::from_str::<serde_json::Value>(black_box(&text)).map(|v| v.is_object())
     });
 }
 
 #[divan::bench(args = SIZES)]
-fn floor_serde_yaml_emit(bencher: Bencher, size: usize) {
-    let value: serde_yaml::Value = serde_yaml::from_str(&common::plan_text(size)).expect("parses");
-    bencher.bench(|| serde_yaml::to_string(black_box(&value)).map(|s| s.len()));
+fn floor_serde_emit(bencher: Bencher, size: usize) {
+    let value: serde_json::Value =
+        serde_saphyr::from_str(&common::plan_text(size)).expect("parses");
+    bencher.bench(|| serde_saphyr::to_string(black_box(&value)).map(|s| s.len()));
 }
 
 #[divan::bench(args = SIZES)]

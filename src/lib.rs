@@ -1,17 +1,18 @@
 //! boardplan: a safeguarding board's business plan as YAML files in git.
 //!
-//! Modules, and who may use whom:
+//! Modules, and who may use whom (checked by `tests/architecture.rs`):
 //! - [`model`]: the plan and its rules. Pure: no I/O, no terminal, depends on nothing here.
+//! - [`text`]: helpers for narrow columns. Depends on nothing here.
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
-//! - [`export`]: plan -> the board paper (Markdown, HTML, CSV, Excel, JSON). Uses `model`, `text`,
-//!   and `review` for the direction of travel.
-//! - [`review`]: comparing and merging plans (change reports, the git merge driver). Uses `model`.
-//! - [`cli`]: the subcommands. Uses `model`, `store`, `export`; never `tui`.
-//! - [`tui`]: the terminal UI (ratatui). Uses `model`, `store` and `review`.
-//! - [`text`]: helpers for narrow columns, for `cli` and `tui`.
+//! - [`review`]: comparing and merging plans (change reports, the git merge driver) and running
+//!   git. Uses `model`, `store`, `text`.
+//! - [`export`]: plan -> the board paper (Markdown, HTML, CSV, Excel, JSON); the direction of
+//!   travel through `review`'s comparison. Uses `model`, `store`, `review`, `text`.
+//! - [`cli`]: the subcommands. Uses all of the above; never `tui`.
+//! - [`tui`]: the terminal UI (ratatui). Uses all of the above except `cli`.
 //!
-//! `model`, `store`, `export` and `review` never import terminal crates.
+//! Only `tui` names the terminal crates (ratatui, crossterm, ratatui-textarea).
 #![forbid(unsafe_code)]
 
 pub mod cli;

@@ -48,12 +48,52 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "tab indentation",
             with_line(10, "\taction: Monitor the dataset"),
-            ":10:2: YAML syntax error: tabs disallowed",
+            ":10:1: a tab is used for indentation; YAML indents with spaces only",
+        ),
+        (
+            "tab indentation noticed on the line before",
+            with_line(14, "\t    due: 2013-07-31"),
+            ":14:1: a tab is used for indentation",
         ),
         (
             "unclosed quote",
             with_line(8, "  title: 'Early help"),
-            ":8:10: YAML syntax error",
+            ":8:10: a quoted value starting here is never closed; add the closing '",
+        ),
+        (
+            "unclosed quote at the end",
+            format!("{PLAN}    notes: \"never closed\n").into_bytes(),
+            ":29:12: a quoted value starting here is never closed; add the closing \"",
+        ),
+        (
+            "git conflict markers",
+            PLAN.replace(
+                "    rag: amber\n",
+                "<<<<<<< HEAD\n    rag: amber\n=======\n    rag: red\n>>>>>>> theirs\n",
+            )
+            .into_bytes(),
+            ":20:1: unresolved merge conflict at line 20; resolve it, or run the merge again with the plan driver",
+        ),
+        (
+            "truncated file",
+            b"board: B\nperiod: 2013-14\ntit".to_vec(),
+            ":3:4: the file ends in the middle of something",
+        ),
+        (
+            "truncated flow list",
+            PLAN.replace("    - SLDG\n    due: ongoing\n", "    - [SLDG, QEG")
+                .into_bytes(),
+            ":27:17: the file ends in the middle of something",
+        ),
+        (
+            "custom key that is a list",
+            format!("{PLAN}custom: {{[a, b]: x, c: d}}\n").into_bytes(),
+            ":29:10: a key in 'custom' must be text, found a list",
+        ),
+        (
+            "custom key that is a mapping, deeper down",
+            format!("{PLAN}custom:\n  panel:\n    ? {{a: 1}}\n    : x\n").into_bytes(),
+            ":31:7: a key in 'custom' must be text, found a mapping",
         ),
         (
             "wrong type",
@@ -92,9 +132,9 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             ":10:5: this action has no 'action'",
         ),
         (
-            "missing themes",
-            b"board: B\nperiod: 2013-14\ntitle: T\n".to_vec(),
-            ":1:1: the plan has no 'themes'",
+            "missing period",
+            b"board: B\ntitle: T\nthemes: []\n".to_vec(),
+            ":1:1: the plan has no 'period'",
         ),
         ("deeply nested", deep.into_bytes(), "nested too deeply"),
         (

@@ -186,3 +186,160 @@ fn every_command_has_help() {
         assert!(stdout(&run).contains("Usage: boardplan"), "{command}");
     }
 }
+
+#[test]
+fn a_plan_with_only_board_and_period_is_valid_and_empty() {
+    let text = "board: New Board\nperiod: 2026-27\n";
+    let (dir, path) = temp_with("2026-27.yaml", text.as_bytes());
+    let check = boardplan(dir.path(), &["check", "."]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let summary = boardplan(dir.path(), &["summary", "."]);
+    assert_eq!(summary.status.code(), Some(0), "{}", stderr(&summary));
+    let format = boardplan(dir.path(), &["fmt", "--check", "."]);
+    assert_eq!(format.status.code(), Some(0), "{}", stderr(&format));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn a_board_year_is_a_valid_timescale_kept_as_written() {
+    let text = PLAN.replace("due: 2013-09", "due: 2013-14");
+    let (dir, path) = temp_with("2013-14.yaml", text.as_bytes());
+    let check = boardplan(dir.path(), &["check", "."]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(stderr(&check).contains("0 warnings"), "{}", stderr(&check));
+    let set = boardplan(dir.path(), &["set", "2013-14.yaml", "1.2", "rag=green"]);
+    assert_eq!(set.status.code(), Some(0), "{}", stderr(&set));
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(after, text.replace("rag: amber", "rag: green"));
+}
+
+#[test]
+fn a_huge_bad_value_is_cut_in_the_message() {
+    let text = PLAN.replace("rag: amber", &format!("rag: {}", "x".repeat(1_000_000)));
+    let (dir, _) = temp_with("plan.yaml", text.as_bytes());
+    let check = boardplan(dir.path(), &["check", "plan.yaml"]);
+    let message = stderr(&check);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.contains("plan.yaml:20:10: 'xxx"), "{message}");
+    assert!(message.contains("characters left out"), "{message}");
+    assert!(message.contains("is not a RAG rating; use red, amber, green or blue"));
+}
+
+#[test]
+fn plan_text_printed_to_a_terminal_has_no_escape_sequences() {
+    let text = PLAN
+        .replace(
+            "title: Early help",
+            "title: \"Early \\e[2J\\e]0;pwned\\aHelp\"",
+        )
+        .replace("due: ongoing", "due: \"\\e[31mAnnually\"");
+    let (dir, _) = temp_with("plan.yaml", text.as_bytes());
+    let summary = boardplan(dir.path(), &["summary", "plan.yaml"]);
+    assert_eq!(summary.status.code(), Some(0), "{}", stderr(&summary));
+    assert!(
+        stdout(&summary).contains("Early Help"),
+        "{}",
+        stdout(&summary)
+    );
+    let check = boardplan(dir.path(), &["check", "plan.yaml"]);
+    assert!(
+        stderr(&check).contains("'Annually' is not a date"),
+        "{}",
+        stderr(&check)
+    );
+    for output in [&summary.stdout, &summary.stderr, &check.stderr] {
+        assert!(
+            !output.contains(&0x1b),
+            "{}",
+            String::from_utf8_lossy(output)
+        );
+        assert!(!output.contains(&0x07));
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::fmt::Write as _;
+    use std::io::Read as _;
+    let mut text =
+        String::from("board: B\nperiod: 2013-14\nthemes:\n- ref: '1'\n  title: T\n  actions:\n");
+    for i in 0..4000 {
+        let _ = write!(
+            text,
+            "  - ref: '1.{i}'\n    action: Overdue action number {i}\n    due: 2013-07-31\n"
+        );
+    }
+    let (dir, _) = temp_with("plan.yaml", text.as_bytes());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_boardplan"))
+        .args(["summary", "plan.yaml", "--today", "2014-01-01"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    let mut out = child.stdout.take().expect("stdout");
+    out.read_exact(&mut first).expect("some output");
+    drop(out);
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(stderr(&output), "", "no panic, no message");
+    assert_eq!(output.status.code(), Some(141));
+}
+
+#[test]
+fn check_walks_folders_of_folders() {
+    let (dir, _) = temp_with("top.yaml", PLAN.as_bytes());
+    for folder in ["examples/a", "examples/b/deeper", "examples/.hidden"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        std::fs::write(dir.path().join(folder).join("2013-14.yaml"), PLAN).expect("write");
+    }
+    let check = boardplan(dir.path(), &["check", "top.yaml", "examples"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("checked 3 files"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn milestone_ratings_give_an_unrated_action_a_derived_rating() {
+    let text = PLAN.replace(
+        "    due: ongoing\n",
+        "    due: 2013-06\n    milestones:\n    - milestone: Sample chosen\n      rag: blue\n    - milestone: Files read\n      rag: amber\n",
+    );
+    let (dir, path) = temp_with("plan.yaml", text.as_bytes());
+    let summary = boardplan(
+        dir.path(),
+        &["summary", "plan.yaml", "--today", "2013-12-01"],
+    );
+    let out = stdout(&summary);
+    let protection = out
+        .lines()
+        .find(|l| l.contains("Protection"))
+        .expect("theme row");
+    let counts: Vec<&str> = protection.split_whitespace().rev().take(7).collect();
+    // Overdue, unrated, blue, green, amber, red, actions (read from the right).
+    assert_eq!(counts, ["1", "0", "0", "0", "1", "0", "1"], "{out}");
+    assert!(out.contains("1 of these ratings are derived"), "{out}");
+    assert!(out.contains("Not yet rated: 0"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("2.1") && l.contains("amber*")),
+        "{out}"
+    );
+    let json = stdout(&boardplan(
+        dir.path(),
+        &["export", "--format", "json", "plan.yaml"],
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let action = &value["themes"][1]["actions"][0];
+    assert_eq!(action["derived_rag"], "amber");
+    assert!(action.get("rag").is_none());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "nothing written"
+    );
+}

@@ -4,8 +4,8 @@
 //! removing, moving and renumbering actions keep the rest of the layout.
 
 use boardplan::model::{
-    Action, ActionField, ActionPos, CustomValue, Due, Edit, GlossaryEntry, Measure, Milestone,
-    Plan, Rag, Theme,
+    Action, ActionField, ActionPos, CustomValue, Due, Edit, GlossaryEntry, HistoryEntry, Measure,
+    Milestone, Plan, Rag, Theme,
 };
 use boardplan::store::{Loaded, canonical, load};
 use chrono::NaiveDate;
@@ -246,31 +246,53 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(theme(), 1..4),
         prop::sample::select(REF_STYLES),
         custom(),
+        prop::option::of(one_line()),
+        prop::collection::vec(history_entry(), 0..3),
     )
-        .prop_map(|(board, vision, date, mut themes, style, custom)| {
-            for (t, theme) in themes.iter_mut().enumerate() {
-                theme.reference = (t + 1).to_string();
-                for (a, action) in theme.actions.iter_mut().enumerate() {
-                    action.reference = style
-                        .replace("{t}", &(t + 1).to_string())
-                        .replace("{a}", &(a + 1).to_string());
+        .prop_map(
+            |(board, vision, date, mut themes, style, custom, author, history)| {
+                for (t, theme) in themes.iter_mut().enumerate() {
+                    theme.reference = (t + 1).to_string();
+                    for (a, action) in theme.actions.iter_mut().enumerate() {
+                        action.reference = style
+                            .replace("{t}", &(t + 1).to_string())
+                            .replace("{a}", &(a + 1).to_string());
+                    }
                 }
-            }
-            let owners = vec![GlossaryEntry {
-                short: "QEG".into(),
-                full: "Quality & Effectiveness Group".into(),
-            }];
-            Plan {
-                board,
-                period: "2013-14".into(),
-                title: "Business Plan".into(),
-                vision,
-                version: Some("1.2".into()),
-                date,
-                owners,
-                themes,
-                custom,
-            }
+                let owners = vec![GlossaryEntry {
+                    short: "QEG".into(),
+                    full: "Quality & Effectiveness Group".into(),
+                }];
+                Plan {
+                    board,
+                    period: "2013-14".into(),
+                    title: "Business Plan".into(),
+                    vision,
+                    version: Some("1.2".into()),
+                    date,
+                    author,
+                    history,
+                    owners,
+                    themes,
+                    custom,
+                }
+            },
+        )
+}
+
+fn history_entry() -> impl Strategy<Value = HistoryEntry> {
+    (
+        prop::sample::select(&["1.0", "1.1", "v2", "1.10"][..]),
+        prop::option::of(due()),
+        prop::option::of(one_line()),
+        prop::option::of(text()),
+    )
+        .prop_map(|(version, date, author, note)| HistoryEntry {
+            version: version.into(),
+            date,
+            author,
+            note,
+            ..HistoryEntry::default()
         })
 }
 
@@ -294,6 +316,15 @@ fn other_style(plan: &Plan) -> String {
     }
     if let Some(d) = &plan.date {
         out.push_str(&format!("date: {}\n", q(&d.to_string())));
+    }
+    if let Some(a) = &plan.author {
+        out.push_str(&format!("author: {}\n", q(a)));
+    }
+    if !plan.history.is_empty() {
+        out.push_str(&format!(
+            "history: {}   # versions\n",
+            serde_json::to_string(&plan.history).expect("json")
+        ));
     }
     out.push_str("owners: {");
     let glossary: Vec<String> = plan

@@ -474,12 +474,11 @@ fn coloured_cells(s: &vt100::Screen) -> Vec<(u16, u16, String)> {
     let mut found = Vec::new();
     for row in 0..pty::ROWS {
         for col in 0..pty::COLS {
-            if let Some(cell) = s.cell(row, col) {
-                if cell.fgcolor() != vt100::Color::Default
-                    || cell.bgcolor() != vt100::Color::Default
-                {
-                    found.push((row, col, cell.contents().to_string()));
-                }
+            if let Some(cell) = s.cell(row, col)
+                && (cell.fgcolor() != vt100::Color::Default
+                    || cell.bgcolor() != vt100::Color::Default)
+            {
+                found.push((row, col, cell.contents().to_string()));
             }
         }
     }

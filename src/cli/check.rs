@@ -1,6 +1,7 @@
 //! `boardplan check`: validate plan files for a pre-commit hook or CI.
 
 use super::{Status, files_of, open_or_report};
+use crate::text::terminal_safe;
 use std::path::PathBuf;
 
 /// Prints every problem as `file:line:col: message`; invalid when any file has an error.
@@ -11,7 +12,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
         match open_or_report(path)? {
             Some(file) => {
                 for warning in &file.warnings {
-                    eprintln!("{}", warning.in_file(path));
+                    eprintln!("{}", terminal_safe(&warning.in_file(path).to_string()));
                 }
                 warnings += file.warnings.len();
             }

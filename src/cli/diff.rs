@@ -44,12 +44,14 @@ enum Side {
 
 /// Prints the change report.
 pub fn run(request: &Request) -> anyhow::Result<Status> {
-    if let [old, new] = request.args.as_slice() {
-        if Path::new(old).is_file() && Path::new(new).is_file() && request.since.is_none() {
-            let comparison = compare(&read_plan(Path::new(old))?, &read_plan(Path::new(new))?);
-            print_reports(&[(format!("{old} → {new}"), comparison)], request.format);
-            return Ok(Status::Ok);
-        }
+    if let [old, new] = request.args.as_slice()
+        && Path::new(old).is_file()
+        && Path::new(new).is_file()
+        && request.since.is_none()
+    {
+        let comparison = compare(&read_plan(Path::new(old))?, &read_plan(Path::new(new))?);
+        print_reports(&[(format!("{old} → {new}"), comparison)], request.format);
+        return Ok(Status::Ok);
     }
     let (revisions, mut paths): (Vec<&String>, Vec<&String>) = request
         .args

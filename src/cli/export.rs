@@ -187,30 +187,12 @@ fn write_output(plan: &Path, out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             out.display()
         );
     }
-    let new = !out.exists();
     write_atomic(out, bytes).with_context(|| {
         format!(
             "cannot write {} (check the folder is writable)",
             out.display()
         )
     })?;
-    if new {
-        readable_by_others(out)?;
-    }
     eprintln!("boardplan: wrote {}", out.display());
-    Ok(())
-}
-
-/// A new export is a document to share: readable by others like any file the user creates
-/// (the atomic write's temporary file starts private).
-#[cfg(unix)]
-fn readable_by_others(out: &Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(out, std::fs::Permissions::from_mode(0o644))
-        .with_context(|| format!("cannot set the permissions of {}", out.display()))
-}
-
-#[cfg(not(unix))]
-fn readable_by_others(_out: &Path) -> anyhow::Result<()> {
     Ok(())
 }

@@ -7,10 +7,13 @@ mod export;
 mod fmt;
 mod git_setup;
 mod merge_driver;
+mod new_plan;
+mod new_year;
 mod set;
 mod summary;
 
-use crate::store::{LoadError, OpenError, PlanFile, plan_files};
+use crate::model::YearEndOptions;
+use crate::store::{LoadError, OpenError, PlanFile, plan_files_deep};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -99,6 +102,36 @@ pub enum Command {
         /// %P: the file's name in the repository.
         name: String,
     },
+    /// Next year's plan from this one: unfinished actions carried forward, completed ones listed.
+    NewYear {
+        /// This year's plan file.
+        from: PathBuf,
+        /// The new board year, e.g. 2014-15; the file is NEW_PERIOD.yaml beside FROM.
+        new_period: String,
+        /// Write the new plan here instead (never over an existing file).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Keep carried actions' ratings (default: cleared, every action starts unrated).
+        #[arg(long)]
+        keep_ratings: bool,
+        /// Number each theme's carried actions afresh: 1.1, 1.2, ... (default: refs kept).
+        #[arg(long)]
+        renumber: bool,
+    },
+    /// Start a board's first plan: PERIOD.yaml in the store, with no themes yet.
+    New {
+        /// The board year, e.g. 2014-15.
+        period: String,
+        /// The board's name.
+        #[arg(long)]
+        board: String,
+        /// The plan's title (default: "Business Plan 2014-2015").
+        #[arg(long)]
+        title: Option<String>,
+        /// The store folder (default: ./plans, created if missing).
+        #[arg(long, default_value = "plans")]
+        store: PathBuf,
+    },
     /// Publish a plan: the board paper (md, html), a spreadsheet (csv, xlsx) or json; an
     /// owner's pack, one theme, some ratings; direction of travel since a revision or date.
     Export(export::Args),
@@ -145,6 +178,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::NewYear {
+            from,
+            new_period,
+            output,
+            keep_ratings,
+            renumber,
+        }) => new_year::run(
+            &from,
+            &new_period,
+            output.as_deref(),
+            YearEndOptions {
+                keep_ratings,
+                renumber,
+            },
+        ),
+        Some(Command::New {
+            period,
+            board,
+            title,
+            store,
+        }) => new_plan::run(&period, &board, title.as_deref(), &store),
         Some(Command::GitSetup { store }) => git_setup::run(&store),
         Some(Command::Diff {
             args,
@@ -176,11 +230,12 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-/// Every plan file under the given paths, in order.
+/// Every plan file under the given paths (folders of folders too), in order.
 fn files_of(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
-        let found = plan_files(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let found =
+            plan_files_deep(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         if found.is_empty() {
             anyhow::bail!("{}: no .yaml plan files here", path.display());
         }
@@ -203,6 +258,7 @@ fn open_or_report(path: &Path) -> anyhow::Result<Option<PlanFile>> {
 
 fn report(error: &LoadError) {
     for diagnostic in &error.diagnostics {
-        eprintln!("{}", diagnostic.in_file(&error.path));
+        let line = diagnostic.in_file(&error.path).to_string();
+        eprintln!("{}", crate::text::terminal_safe(&line));
     }
 }

@@ -1,8 +1,8 @@
 //! `boardplan set FILE REF FIELD=VALUE...`: a scriptable edit of one action.
 
-use super::{Status, open_or_report, report};
+use super::{Status, report};
 use crate::model::{ActionField, Edit, Severity, validate};
-use crate::store::{LoadError, Overwrite, SaveError, Saved};
+use crate::store::{LoadError, OpenError, Overwrite, PlanFile, SaveError, Saved};
 use anyhow::{Context, bail};
 use std::path::Path;
 
@@ -13,8 +13,15 @@ pub fn run(
     assignments: &[String],
     force: bool,
 ) -> anyhow::Result<Status> {
-    let Some(mut file) = open_or_report(path)? else {
-        return Ok(Status::Invalid);
+    // Loaded under the folder's write lock, held until the save: a concurrent writer's edit
+    // is in the bytes this edit applies to, never overwritten by them.
+    let mut file = match PlanFile::open_for_update(path) {
+        Ok(file) => file,
+        Err(OpenError::Invalid(error)) => {
+            report(&error);
+            return Ok(Status::Invalid);
+        }
+        Err(error) => return Err(error.into()),
     };
     let Some(at) = file.plan.find_action(reference) else {
         bail!("{}: no action with ref '{reference}'", path.display());

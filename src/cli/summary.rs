@@ -1,8 +1,8 @@
 //! `boardplan summary`: RAG counts per theme, then the overdue and the unrated actions.
 
 use super::{Status, files_of, open_or_report};
-use crate::model::{Action, Plan, RagCounts};
-use crate::text::{clip, first_line};
+use crate::model::{Action, Plan, RagCounts, RagSource};
+use crate::text::{clip, first_line, terminal_safe};
 use chrono::NaiveDate;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,8 @@ pub fn run(path: &Path, today: Option<NaiveDate>) -> anyhow::Result<Status> {
         if i > 0 {
             println!();
         }
-        print!("{}", render(path, &file.plan, today));
+        // Plan text may hold escape sequences: never let them reach the terminal.
+        print!("{}", terminal_safe(&render(path, &file.plan, today)));
     }
     Ok(status)
 }
@@ -64,7 +65,7 @@ pub fn render(path: &Path, plan: &Plan, today: NaiveDate) -> String {
         );
         row(&mut out, &label, &summary.counts, summary.overdue);
         for action in &theme.actions {
-            total.add(action.rag);
+            total.add(action.rating());
         }
         total_overdue += summary.overdue;
     }
@@ -74,6 +75,16 @@ pub fn render(path: &Path, plan: &Plan, today: NaiveDate) -> String {
         &total,
         total_overdue,
     );
+    let derived = plan
+        .actions()
+        .filter(|(_, a)| matches!(a.effective_rag(), Some((_, RagSource::Milestones))))
+        .count();
+    if derived > 0 {
+        let _ = writeln!(
+            out,
+            "\n{derived} of these ratings are derived from the actions' milestones (marked * below)"
+        );
+    }
     let overdue: Vec<&Action> = plan.overdue_actions(today).map(|(_, a)| a).collect();
     list(&mut out, plan, &format!("Overdue on {today}"), &overdue);
     let unrated: Vec<&Action> = plan.unrated_actions().map(|(_, a)| a).collect();
@@ -105,7 +116,11 @@ fn list(out: &mut String, plan: &Plan, heading: &str, actions: &[&Action]) {
             .as_ref()
             .map(|d| format!("due {d}"))
             .unwrap_or_default();
-        let rag = action.rag.map(|r| r.as_str()).unwrap_or("unrated");
+        let rag = match action.effective_rag() {
+            Some((rag, RagSource::Own)) => rag.to_string(),
+            Some((rag, RagSource::Milestones)) => format!("{rag}*"),
+            None => "unrated".into(),
+        };
         let owners: Vec<&str> = action
             .owners
             .iter()

@@ -16,7 +16,7 @@ struct WithSince<'a> {
 
 /// The plan (as selected in `paper`) as pretty-printed JSON, keys in file order, empty optional
 /// fields left out; a `since` object at the end when the paper has the direction of travel.
-pub fn json(plan: &Plan, paper: &Paper) -> String {
+pub fn paper(plan: &Plan, paper: &Paper) -> String {
     let selected;
     let plan = if selects_all(plan, paper) {
         plan
@@ -24,11 +24,10 @@ pub fn json(plan: &Plan, paper: &Paper) -> String {
         selected = select(plan, paper);
         &selected
     };
-    let mut text = match &paper.since {
-        Some(since) => serde_json::to_string_pretty(&WithSince { plan, since }),
-        None => serde_json::to_string_pretty(plan),
-    }
-    .unwrap_or_default();
+    let Some(since) = &paper.since else {
+        return super::json(plan);
+    };
+    let mut text = serde_json::to_string_pretty(&WithSince { plan, since }).unwrap_or_default();
     text.push('\n');
     text
 }

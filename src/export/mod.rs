@@ -73,6 +73,13 @@ pub fn render(
         Format::Html => html::html(paper).into_bytes(),
         Format::Csv => csv::csv(paper)?,
         Format::Xlsx => xlsx::xlsx(paper)?,
-        Format::Json => json::json(plan, paper).into_bytes(),
+        Format::Json => json::paper(plan, paper).into_bytes(),
     })
+}
+
+/// The whole plan as pretty-printed JSON, keys in file order, empty optional fields left out.
+pub fn json(plan: &crate::model::Plan) -> String {
+    let mut text = serde_json::to_string_pretty(plan).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -5,7 +5,7 @@
 use super::select::{self, Options, SelectError};
 use super::travel::{Direction, Since, Travel};
 use super::words;
-use crate::model::{Action, Measure, Milestone, Plan, Rag, RagCounts, Theme};
+use crate::model::{Action, Measure, Milestone, Plan, Rag, RagCounts, RagSource, Theme};
 use chrono::NaiveDate;
 
 /// The plan, ready to publish.
@@ -31,7 +31,7 @@ pub struct Paper {
     pub since: Option<Since>,
     /// The themes shown, in plan order.
     pub themes: Vec<ThemeSection>,
-    /// Ratings of every action shown.
+    /// Ratings of every action shown (own, or derived from milestones).
     pub totals: RagCounts,
 }
 
@@ -158,7 +158,10 @@ impl Paper {
             if options.filters_actions() && section.actions.is_empty() && options.theme.is_none() {
                 continue;
             }
-            section.actions.iter().for_each(|a| totals.add(a.rag));
+            section
+                .actions
+                .iter()
+                .for_each(|a| totals.add(a.shown_rag()));
             themes.push(section);
         }
         Ok(Paper {
@@ -264,7 +267,7 @@ fn section(plan: &Plan, theme: &Theme, options: &Options, since: Option<&Since>)
         .map(|a| action_row(plan, a, options.as_at, since))
         .collect();
     let mut counts = RagCounts::default();
-    actions.iter().for_each(|a| counts.add(a.rag));
+    actions.iter().for_each(|a| counts.add(a.shown_rag()));
     let measures = if options.filters_actions() {
         Vec::new()
     } else {
@@ -293,7 +296,10 @@ fn action_row(plan: &Plan, action: &Action, as_at: NaiveDate, since: Option<&Sin
         progress: action.progress.clone(),
         notes: action.notes.clone(),
         rag: action.rag,
-        derived: words::derived_rag(action),
+        derived: match action.effective_rag() {
+            Some((rag, RagSource::Milestones)) => Some(rag),
+            _ => None,
+        },
         overdue: action.is_overdue(as_at),
         milestones: action
             .milestones

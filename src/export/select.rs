@@ -136,8 +136,8 @@ pub fn check(plan: &Plan, options: &Options) -> Result<(), SelectError> {
 pub fn keeps(plan: &Plan, action: &Action, options: &Options) -> bool {
     let rag_ok = options.rags.is_empty()
         || options.rags.iter().any(|f| match f {
-            RagFilter::Rated(rag) => action.rag == Some(*rag),
-            RagFilter::Unrated => action.rag.is_none(),
+            RagFilter::Rated(rag) => action.rating() == Some(*rag),
+            RagFilter::Unrated => action.rating().is_none(),
         });
     rag_ok
         && (!options.overdue || action.is_overdue(options.as_at))

@@ -1,7 +1,7 @@
 //! Plan values as a board member reads them: dates in words, ratings as words, owners by their
-//! full names, an unrated action's rating derived from its milestones.
+//! full names.
 
-use crate::model::{Action, Due, Plan, Rag};
+use crate::model::{Due, Plan, Rag};
 use chrono::NaiveDate;
 
 /// A day in words: "31 July 2013".
@@ -49,21 +49,10 @@ pub fn owners(plan: &Plan, owners: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The rating an unrated action shows: its worst open (not blue) milestone's, or blue when every
-/// rated milestone is complete; `None` for a rated action or one with no rated milestones.
-pub fn derived_rag(action: &Action) -> Option<Rag> {
-    if action.rag.is_some() {
-        return None;
-    }
-    let rated = action.milestones.iter().filter_map(|m| m.rag);
-    let open = rated.clone().filter(|r| *r != Rag::Blue).min();
-    open.or_else(|| rated.max())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GlossaryEntry, Milestone};
+    use crate::model::GlossaryEntry;
 
     #[test]
     fn dates_in_words() {
@@ -97,29 +86,5 @@ mod tests {
             owners(&plan, &["QEG".into(), "Police".into()]),
             ["Quality & Effectiveness Group", "Police"]
         );
-    }
-
-    #[test]
-    fn derived_rating_is_the_worst_open_milestone() {
-        let milestone = |rag| Milestone {
-            rag,
-            ..Milestone::default()
-        };
-        let mut action = Action {
-            milestones: vec![
-                milestone(Some(Rag::Blue)),
-                milestone(Some(Rag::Amber)),
-                milestone(None),
-                milestone(Some(Rag::Green)),
-            ],
-            ..Action::default()
-        };
-        assert_eq!(derived_rag(&action), Some(Rag::Amber));
-        action.milestones.remove(1);
-        action.milestones.remove(2);
-        assert_eq!(derived_rag(&action), Some(Rag::Blue));
-        action.rag = Some(Rag::Red);
-        assert_eq!(derived_rag(&action), None);
-        assert_eq!(derived_rag(&Action::default()), None);
     }
 }

@@ -37,10 +37,19 @@ impl Due {
         if trimmed.eq_ignore_ascii_case("ongoing") {
             return Ok(Due::Ongoing);
         }
+        if is_board_year(trimmed) {
+            return Ok(Due::Text(text.to_string()));
+        }
         match iso_parts(trimmed) {
             Some(parts) => from_parts(parts).ok_or_else(|| DueError::Impossible(text.to_string())),
             None => Ok(Due::Text(text.to_string())),
         }
+    }
+
+    /// True for a board year (`2013-14`, `2015-17`, `2013-2014`): a timescale many plans use,
+    /// kept as written and not reported as "not a date".
+    pub fn is_board_year(&self) -> bool {
+        matches!(self, Due::Text(text) if is_board_year(text.trim()))
     }
 
     /// Reads a timescale typed by a person: everything [`Due::parse`] reads, plus
@@ -92,6 +101,31 @@ impl fmt::Display for Due {
             Due::Text(text) => f.write_str(text),
         }
     }
+}
+
+/// `YYYY-YY` or `YYYY-YYYY` where the second year follows the first by one to four years, and
+/// is not a month (`2011-12` stays December 2011).
+fn is_board_year(text: &str) -> bool {
+    let Some((first, second)) = text.split_once('-') else {
+        return false;
+    };
+    let (Some(start), Some(end)) = (year(first), digits(second, 2, 4)) else {
+        return false;
+    };
+    let end = match second.len() {
+        2 => {
+            let end = i64::from(start) / 100 * 100 + i64::from(end);
+            if end < i64::from(start) {
+                end + 100
+            } else {
+                end
+            }
+        }
+        4 => i64::from(end),
+        _ => return false,
+    };
+    let span = end - i64::from(start);
+    (1..=4).contains(&span) && !(second.len() == 2 && (1..=12).contains(&(end % 100)))
 }
 
 /// Year, month and optional day, not yet checked to exist.
@@ -225,6 +259,16 @@ mod tests {
         assert_eq!(Due::parse("Annually"), Ok(Due::Text("Annually".into())));
         assert!(Due::parse("2013-09-31").is_err());
         assert!(Due::parse("2013-13").is_err());
+        for year in ["2013-14", "2015-17", "2013-2014", "2099-00"] {
+            let due = Due::parse(year).expect("a board year");
+            assert_eq!((due.to_string(), due.is_board_year()), (year.into(), true));
+            assert_eq!(due.deadline(), None);
+        }
+        assert!(!Due::parse("2011-12").expect("a month").is_board_year());
+        assert!(
+            Due::parse("2013-19").is_err(),
+            "more than four years is no board year"
+        );
         assert_eq!(
             Due::parse("31 July 2013"),
             Ok(Due::Text("31 July 2013".into()))

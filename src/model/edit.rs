@@ -336,10 +336,10 @@ fn set_action_field(
     field: ActionField,
     value: FieldValue,
 ) -> Result<Edit, EditError> {
-    if let (ActionField::Ref, FieldValue::Text(Some(new_ref))) = (field, &value) {
-        if plan.find_action(new_ref).is_some_and(|pos| pos != at) {
-            return Err(EditError::DuplicateRef(new_ref.clone()));
-        }
+    if let (ActionField::Ref, FieldValue::Text(Some(new_ref))) = (field, &value)
+        && plan.find_action(new_ref).is_some_and(|pos| pos != at)
+    {
+        return Err(EditError::DuplicateRef(new_ref.clone()));
     }
     let action = plan.action_mut(at).ok_or(OpsError::NoSuchPosition)?;
     let mismatch = || EditError::BadValue {

@@ -44,13 +44,13 @@ impl Filter {
     pub fn matches_besides_search(&self, plan: &Plan, action: &Action, today: NaiveDate) -> bool {
         let rag_ok = match self.rag {
             None => true,
-            Some(RagFilter::Rated(rag)) => action.rag == Some(rag),
-            Some(RagFilter::Unrated) => action.rag.is_none(),
+            Some(RagFilter::Rated(rag)) => action.rating() == Some(rag),
+            Some(RagFilter::Unrated) => action.rating().is_none(),
         };
         rag_ok
             && (!self.overdue || action.is_overdue(today))
             && (!self.green_but_overdue
-                || (action.rag == Some(Rag::Green) && action.is_overdue(today)))
+                || (action.rating() == Some(Rag::Green) && action.is_overdue(today)))
             && self
                 .owner
                 .as_deref()

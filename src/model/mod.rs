@@ -2,9 +2,12 @@
 //!
 //! `plan` holds the types, `rag` and `due` the two rated/dated values, `ops` the structural
 //! operations (find, add, remove, move, renumber), `edit` edits as values with inverses (undo) and `item_edit` those of milestones and measures,
-//! `query` derived facts (overdue, RAG counts, owners index), `filter` which actions to show and
-//! `validate` the semantic rules.
+//! `query` derived facts (overdue, RAG counts, owners index), `derived` ratings worked out
+//! from milestones, `custom` a board's own fields as text, `filter` which actions to show,
+//! `validate` the semantic rules and `year_end` next year's plan from this one.
 
+mod custom;
+mod derived;
 mod due;
 mod edit;
 mod filter;
@@ -15,14 +18,21 @@ mod query;
 mod rag;
 mod theme_field;
 mod validate;
+mod year_end;
 
+pub use derived::RagSource;
 pub use due::{Due, DueError};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
 pub use filter::{Filter, RagFilter, search_text};
 pub use item_edit::{ItemEdit, MeasureField, MilestoneField};
 pub use ops::{ActionPos, OpsError};
-pub use plan::{Action, CustomValue, ElementId, GlossaryEntry, Measure, Milestone, Plan, Theme};
+pub use plan::{
+    Action, CustomValue, ElementId, GlossaryEntry, HistoryEntry, Measure, Milestone, Plan, Theme,
+};
 pub use query::{OwnerIndex, RagCounts, ThemeSummary};
 pub use rag::Rag;
 pub use theme_field::{ThemeField, parse_rag};
 pub use validate::{Location, Problem, Severity, validate};
+pub use year_end::{
+    BoardYear, Carried, Completed, YearEnd, YearEndError, YearEndOptions, start_next_year,
+};

@@ -59,6 +59,12 @@ pub struct Plan {
     /// The date of that version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Due>,
+    /// Who wrote the published document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The published document's version history, oldest first as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
     /// Short owner names and what they stand for, in file order.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -79,6 +85,25 @@ pub struct GlossaryEntry {
     pub short: String,
     /// What it stands for.
     pub full: String,
+}
+
+/// One row of a plan's version history (`v1.2 – Update on progress`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct HistoryEntry {
+    /// Identity across edits.
+    #[serde(skip)]
+    pub id: ElementId,
+    /// The version this row describes (`1.2`).
+    pub version: String,
+    /// When it was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Due>,
+    /// Who issued it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// What changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A strategic theme (priority, objective) and its actions and measures.
@@ -115,40 +140,30 @@ pub struct Theme {
     pub custom: Option<CustomValue>,
 }
 
-/// One numbered action of a theme.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+/// One numbered action of a theme (serialised by hand in `derived`, to add its derived rating).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Action {
     /// Identity across edits.
-    #[serde(skip)]
     pub id: ElementId,
     /// Reference, unique among all actions of the plan (`1.1`).
-    #[serde(rename = "ref")]
     pub reference: String,
     /// What will be done.
     pub action: String,
     /// Desired outcome or measure of effectiveness.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     /// Who is responsible: short names (glossary keys) or people.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<String>,
     /// Timescale.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<Due>,
     /// Progress commentary.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
     /// Current rating; `None` when not yet rated.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rag: Option<Rag>,
     /// Steps towards the action.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// Anything else worth keeping.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// The board's own fields, kept as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom: Option<CustomValue>,
 }
 

@@ -62,17 +62,18 @@ pub struct ThemeSummary {
 }
 
 impl Action {
-    /// Past its deadline on `today` and not rated blue (complete).
+    /// Past its deadline on `today` and not rated blue (complete), by its own rating or the
+    /// one derived from its milestones.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.rag != Some(Rag::Blue) && self.due.as_ref().is_some_and(|d| d.is_past(today))
+        self.rating() != Some(Rag::Blue) && self.due.as_ref().is_some_and(|d| d.is_past(today))
     }
 }
 
 impl Theme {
-    /// Ratings of the theme's actions.
+    /// Ratings of the theme's actions (their own, or derived from their milestones).
     pub fn rag_counts(&self) -> RagCounts {
         let mut counts = RagCounts::default();
-        self.actions.iter().for_each(|a| counts.add(a.rag));
+        self.actions.iter().for_each(|a| counts.add(a.rating()));
         counts
     }
 
@@ -93,15 +94,15 @@ impl Plan {
         self.actions().filter(move |(_, a)| a.is_overdue(today))
     }
 
-    /// Actions not yet rated, in plan order.
+    /// Actions with no rating, not even one derived from milestones, in plan order.
     pub fn unrated_actions(&self) -> impl Iterator<Item = (ActionPos, &Action)> {
-        self.actions().filter(|(_, a)| a.rag.is_none())
+        self.actions().filter(|(_, a)| a.rating().is_none())
     }
 
-    /// Ratings of every action in the plan.
+    /// Ratings of every action in the plan (own or derived).
     pub fn rag_counts(&self) -> RagCounts {
         let mut counts = RagCounts::default();
-        self.actions().for_each(|(_, a)| counts.add(a.rag));
+        self.actions().for_each(|(_, a)| counts.add(a.rating()));
         counts
     }
 

@@ -47,10 +47,10 @@ pub(super) fn set_theme_field(
     field: ThemeField,
     value: FieldValue,
 ) -> Result<FieldValue, EditError> {
-    if let (ThemeField::Ref, FieldValue::Text(Some(new_ref))) = (field, &value) {
-        if plan.theme_index(new_ref).is_some_and(|i| i != at) {
-            return Err(EditError::DuplicateRef(new_ref.clone()));
-        }
+    if let (ThemeField::Ref, FieldValue::Text(Some(new_ref))) = (field, &value)
+        && plan.theme_index(new_ref).is_some_and(|i| i != at)
+    {
+        return Err(EditError::DuplicateRef(new_ref.clone()));
     }
     let theme = plan.themes.get_mut(at).ok_or(OpsError::NoSuchPosition)?;
     let text =

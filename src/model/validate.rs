@@ -52,11 +52,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         field: Some(field),
         ..Location::default()
     };
-    for (key, value) in [
-        ("board", &plan.board),
-        ("period", &plan.period),
-        ("title", &plan.title),
-    ] {
+    // A new board's first plan may hold only its board and period: the title is optional.
+    for (key, value) in [("board", &plan.board), ("period", &plan.period)] {
         if value.trim().is_empty() {
             report(
                 Severity::Error,
@@ -148,7 +145,7 @@ fn required(
 }
 
 fn check_due(report: &mut impl FnMut(Severity, Location, String), due: Option<&Due>, at: Location) {
-    if let Some(Due::Text(text)) = due {
+    if let Some(Due::Text(text)) = due.filter(|d| !d.is_board_year()) {
         let shown = text.trim().replace('\n', " / ");
         let message =
             format!("'{shown}' is not a date (use YYYY-MM-DD, YYYY-MM or ongoing); kept as text");
@@ -189,8 +186,7 @@ mod tests {
         second.owners = vec!["QEG".into(), "QEG".into()];
         let plan = Plan {
             board: "B".into(),
-            period: "2013-14".into(),
-            title: "".into(),
+            period: "".into(),
             themes: vec![Theme {
                 reference: "1".into(),
                 title: "T".into(),
@@ -207,7 +203,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                (Severity::Error, "'title' is empty; give the plan a title"),
+                (Severity::Error, "'period' is empty; give the plan a period"),
                 (
                     Severity::Error,
                     "duplicate action ref '1.1' (also in theme 1); action refs must be unique in a file"

@@ -117,11 +117,11 @@ pub(super) fn pair_up(
     let same_key = |j: usize| old_by_key.get(new_keys[j].as_str()).copied();
     for (j, pair) in pairs.iter_mut().enumerate() {
         let similar = |&i: &usize| score(i, j).permille >= THRESHOLD;
-        if let Some(i) = same_key(j).filter(similar) {
-            if !old_used[i] {
-                old_used[i] = true;
-                *pair = Some((i, by_key));
-            }
+        if let Some(i) = same_key(j).filter(similar)
+            && !old_used[i]
+        {
+            old_used[i] = true;
+            *pair = Some((i, by_key));
         }
     }
     pair_similar(&mut pairs, &mut old_used, &score);

@@ -122,6 +122,8 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         vision: cx.field(&at, "vision", v.get(|p| &p.vision)),
         version: cx.field(&at, "version", v.get(|p| &p.version)),
         date: cx.field(&at, "date", v.get(|p| &p.date)),
+        author: cx.field(&at, "author", v.get(|p| &p.author)),
+        history: cx.field(&at, "history", v.get(|p| &p.history)),
         owners: cx.list(&at, v.get(|p| p.owners.as_slice())),
         themes: merge_themes(&mut cx, v),
         custom: cx.field(&at, "custom", v.get(|p| &p.custom)),

@@ -4,7 +4,8 @@
 use super::fields::{At, Cx, Element, NONE, Three};
 use super::seq::Keyed;
 use crate::model::{
-    Action, CustomValue, Due, ElementId, GlossaryEntry, Measure, Milestone, Rag, Theme,
+    Action, CustomValue, Due, ElementId, GlossaryEntry, HistoryEntry, Measure, Milestone, Rag,
+    Theme,
 };
 use serde::Serialize;
 
@@ -65,7 +66,7 @@ macro_rules! show_as_json {
     )+};
 }
 
-show_as_json!(CustomValue, Action, Milestone, Measure);
+show_as_json!(CustomValue, Action, Milestone, Measure, Vec<HistoryEntry>);
 
 /// A theme shows its own fields, and its actions by ref only (they have conflicts of their own).
 impl Show for Theme {

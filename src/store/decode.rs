@@ -5,11 +5,13 @@
 use super::diagnostic::Diagnostic;
 use super::scalar;
 use super::schema::{
-    ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
+    ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
 };
 use super::source::line_col;
 use super::tree::{Node, NodeKind, Style};
-use crate::model::{Action, CustomValue, Due, GlossaryEntry, Measure, Milestone, Plan, Rag, Theme};
+use crate::model::{
+    Action, CustomValue, Due, GlossaryEntry, HistoryEntry, Measure, Milestone, Plan, Rag, Theme,
+};
 
 /// Decodes the root node of a plan file; errors are collected in `diagnostics`.
 pub fn decode_plan(text: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Plan {
@@ -211,7 +213,32 @@ impl Decoder<'_> {
             );
             return None;
         }
+        self.custom_keys(node);
         Some(custom_value(self.text, node))
+    }
+
+    /// Reports keys in a `custom` mapping (at any depth) that are not text: a list or mapping
+    /// as a key cannot be shown, exported or written back as it was.
+    fn custom_keys(&mut self, node: &Node) {
+        match &node.kind {
+            NodeKind::Map { entries, .. } => {
+                for (key, value) in entries {
+                    let text = key.scalar().and_then(|_| key.text(self.text));
+                    if key.scalar().is_none() || text.is_some_and(|t| t.trim().is_empty()) {
+                        self.error(
+                            key,
+                            format!(
+                                "a key in 'custom' must be text, found {}; write the field's name as the key",
+                                if key.scalar().is_some() { "an empty key" } else { kind_name(key) }
+                            ),
+                        );
+                    }
+                    self.custom_keys(value);
+                }
+            }
+            NodeKind::Seq { items, .. } => items.iter().for_each(|i| self.custom_keys(i)),
+            NodeKind::Scalar(_) => {}
+        }
     }
 
     fn plan(&mut self, node: &Node) -> Plan {
@@ -223,19 +250,19 @@ impl Decoder<'_> {
             .iter()
             .filter_map(|t| self.theme(t))
             .collect();
-        if f.get("themes").is_none() {
-            self.error(
-                node,
-                "the plan has no 'themes'; add a 'themes:' list".into(),
-            );
-        }
         Plan {
             board: self.required(&f, "board", "the plan"),
             period: self.required(&f, "period", "the plan"),
-            title: self.required(&f, "title", "the plan"),
+            title: self.text(&f, "title").unwrap_or_default(),
             vision: self.text(&f, "vision"),
             version: self.text(&f, "version"),
             date: self.due(&f, "date"),
+            author: self.text(&f, "author"),
+            history: self
+                .list(&f, "history")
+                .iter()
+                .filter_map(|h| self.history_entry(h))
+                .collect(),
             owners: self.glossary(&f),
             themes,
             custom: self.custom(&f),
@@ -326,6 +353,17 @@ impl Decoder<'_> {
             due: self.due(&f, "due"),
             progress: self.text(&f, "progress"),
             rag: self.rag(&f),
+        })
+    }
+
+    fn history_entry(&mut self, node: &Node) -> Option<HistoryEntry> {
+        let f = self.fields(node, "a version history row", HISTORY_KEYS)?;
+        Some(HistoryEntry {
+            id: Default::default(),
+            version: self.required(&f, "version", "this history row"),
+            date: self.due(&f, "date"),
+            author: self.text(&f, "author"),
+            note: self.text(&f, "note"),
         })
     }
 

@@ -58,9 +58,24 @@ impl fmt::Display for InFile<'_> {
             self.path.display(),
             d.line,
             d.col,
-            d.message
+            shortened(&d.message)
         )
     }
+}
+
+/// Longest message printed whole; a longer one (a huge bad value quoted in it) keeps its start
+/// and its end, where the advice is.
+const MAX_MESSAGE: usize = 400;
+const KEPT: usize = 150;
+
+fn shortened(message: &str) -> std::borrow::Cow<'_, str> {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE {
+        return message.into();
+    }
+    let head: String = message.chars().take(KEPT).collect();
+    let tail: String = message.chars().skip(count - KEPT).collect();
+    format!("{head}… ({} characters left out) …{tail}", count - 2 * KEPT).into()
 }
 
 /// A file that could not be loaded, with every error found in it.

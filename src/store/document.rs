@@ -10,6 +10,7 @@ use super::emit::canonical;
 use super::patch::{apply, patches};
 use super::source::{Source, line_col};
 use super::split::parse_plan_text;
+use super::syntax::{conflict_marker, explain};
 use super::tree::Node;
 use super::view::plan_view;
 use crate::model::{ElementId, Location, Plan, Severity, validate};
@@ -81,14 +82,11 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Parses and decodes text; shape errors sorted by position.
 fn parse_plan(text: &str) -> Result<(Node, Plan), Vec<Diagnostic>> {
+    if let Some(conflict) = conflict_marker(text) {
+        return Err(vec![conflict]);
+    }
     let root = parse_plan_text(text)
-        .map_err(|e| {
-            vec![Diagnostic::error(
-                e.line,
-                e.col,
-                format!("YAML syntax error: {}", e.message),
-            )]
-        })?
+        .map_err(|e| vec![explain(text, &e)])?
         .ok_or_else(|| {
             vec![Diagnostic::error(
                 1,
@@ -151,7 +149,7 @@ fn locate<'n>(text: &str, root: &'n Node, at: &Location) -> &'n Node {
 /// Every element's identity, in a fixed walk order: each theme, its actions (each followed by
 /// its milestones), then its measures.
 fn element_ids(plan: &Plan) -> Vec<ElementId> {
-    let mut ids = Vec::new();
+    let mut ids: Vec<ElementId> = plan.history.iter().map(|h| h.id).collect();
     for theme in &plan.themes {
         ids.push(theme.id);
         for action in &theme.actions {
@@ -167,6 +165,7 @@ fn element_ids(plan: &Plan) -> Vec<ElementId> {
 fn assign_ids(plan: &mut Plan, ids: &[ElementId]) {
     let mut ids = ids.iter().copied();
     let mut next = || ids.next().unwrap_or_else(ElementId::fresh);
+    plan.history.iter_mut().for_each(|h| h.id = next());
     for theme in &mut plan.themes {
         theme.id = next();
         for action in &mut theme.actions {
@@ -207,17 +206,16 @@ impl Document {
             self.source.crlf,
         )
         .map(|p| apply(text, 0, &p));
-        if let Some(text) = patched {
-            if let Ok((root, reread)) = parse_plan(&text) {
-                if reread == *plan {
-                    let bytes = self.source.encode(&text);
-                    return Ok(Rendered {
-                        bytes,
-                        rewrote_whole_file: false,
-                        parsed: Some((text, root)),
-                    });
-                }
-            }
+        if let Some(text) = patched
+            && let Ok((root, reread)) = parse_plan(&text)
+            && reread == *plan
+        {
+            let bytes = self.source.encode(&text);
+            return Ok(Rendered {
+                bytes,
+                rewrote_whole_file: false,
+                parsed: Some((text, root)),
+            });
         }
         self.render_canonical(plan, self.source.line_ends(canonical(plan)))
     }

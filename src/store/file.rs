@@ -1,11 +1,13 @@
 //! Plan files on disk: open with validation, save atomically, and never overwrite a file that
-//! changed on disk since it was loaded unless told to.
+//! changed on disk since it was loaded unless told to. The check and the write happen under
+//! the folder's write lock, so two savers can never both succeed with one edit lost.
 
+use super::atomic::{WriteLock, is_read_only, write_locked};
 use super::diagnostic::{Diagnostic, LoadError};
 use super::document::{Document, Rendered, load};
 use crate::model::Plan;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A plan file opened for reading and editing.
 #[derive(Debug, Clone)]
@@ -17,6 +19,8 @@ pub struct PlanFile {
     /// Problems that did not stop it loading.
     pub warnings: Vec<Diagnostic>,
     document: Document,
+    /// Held from load to save by [`PlanFile::open_for_update`].
+    lock: Option<Arc<WriteLock>>,
 }
 
 /// Why a file could not be opened.
@@ -41,6 +45,9 @@ pub enum SaveError {
     /// Someone else changed the file since it was loaded (a `git pull`, another editor).
     #[error("{}: the file changed on disk since it was loaded; reload it, or save with overwrite", .0.display())]
     ChangedOnDisk(PathBuf),
+    /// The file's mode says nobody may write it (mode 444); it is left as it is.
+    #[error("{}: the file is read-only; make it writable (chmod u+w) to save, or save elsewhere", .0.display())]
+    ReadOnly(PathBuf),
     /// Writing failed; the old file is untouched.
     #[error("{}: cannot write the file: {source}", path.display())]
     Io {
@@ -84,6 +91,18 @@ impl PlanFile {
         PlanFile::from_bytes(path, &bytes)
     }
 
+    /// Opens a file for a read-change-save round (the `set` command): no other boardplan can
+    /// write the file between this load and the save, so the edit applies onto the latest bytes.
+    pub fn open_for_update(path: &Path) -> Result<PlanFile, OpenError> {
+        let lock = WriteLock::acquire(path).map_err(|source| OpenError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut file = PlanFile::open(path)?;
+        file.lock = Some(Arc::new(lock));
+        Ok(file)
+    }
+
     /// Validates bytes said to come from `path`.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<PlanFile, OpenError> {
         let loaded = load(bytes).map_err(|diagnostics| LoadError {
@@ -95,6 +114,7 @@ impl PlanFile {
             plan: loaded.plan,
             warnings: loaded.warnings,
             document: loaded.document,
+            lock: None,
         })
     }
 
@@ -135,11 +155,19 @@ impl PlanFile {
         if rendered.bytes == self.document.bytes() {
             return Ok(Saved::Unchanged);
         }
-        self.check_disk(overwrite)?;
-        write_atomic(&self.path, &rendered.bytes).map_err(|source| SaveError::Io {
+        let io_error = |source| SaveError::Io {
             path: self.path.clone(),
             source,
-        })?;
+        };
+        let _lock = match &self.lock {
+            Some(held) => Arc::clone(held),
+            None => Arc::new(WriteLock::acquire(&self.path).map_err(io_error)?),
+        };
+        if is_read_only(&self.path) {
+            return Err(SaveError::ReadOnly(self.path.clone()));
+        }
+        self.check_disk(overwrite)?;
+        write_locked(&self.path, &rendered.bytes).map_err(io_error)?;
         let outcome = if rendered.rewrote_whole_file {
             Saved::RewroteWholeFile
         } else {
@@ -162,29 +190,4 @@ impl PlanFile {
             diagnostics,
         })
     }
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the target, so a crash leaves either the old file or the new one.
-/// The old file's permissions are kept.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".boardplan-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(metadata.permissions())?;
-    }
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(dir) = std::fs::File::open(folder) {
-        // Makes the rename itself durable where the platform allows it.
-        let _ = dir.sync_all();
-    }
-    Ok(())
 }

@@ -24,3 +24,27 @@ pub fn plan_files(path: &Path) -> io::Result<Vec<PathBuf>> {
     files.sort();
     Ok(files)
 }
+
+/// The plan files at `path` and in every folder below it (hidden folders such as `.git` left
+/// out), for commands given a tree of stores (`boardplan check plans examples`): each folder's
+/// files in name order, a folder's own files before its subfolders'.
+pub fn plan_files_deep(path: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = plan_files(path)?;
+    if path.is_dir() {
+        let mut folders: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_dir()
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        folders.sort();
+        for folder in folders {
+            files.extend(plan_files_deep(&folder)?);
+        }
+    }
+    Ok(files)
+}

@@ -10,7 +10,7 @@
 use super::emit::{Indent, entry_text, flow_list, item_content, scalar_text, value_text};
 use super::scalar::{Context, render_like};
 use super::source::{line_start, next_line_start};
-use super::tree::{Node, NodeKind};
+use super::tree::{Node, NodeKind, Style};
 use super::view::{Element, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -249,18 +249,59 @@ impl<'a> Patcher<'a> {
             }
             Value::Text(_) | Value::Verbatim(_) | Value::Scalar { .. } => {
                 let text = self.scalar_like(node, new, col);
-                let text = if text.is_empty() {
-                    text
-                } else {
-                    format!(" {text}")
-                };
-                self.replace_value(start, end, text);
+                self.replace_scalar(start, node, text);
                 return Ok(());
             }
             Value::Map(_) | Value::Elements(_) => {}
         }
         self.replace_value(start, end, value_text(new, col, self.indent));
         Ok(())
+    }
+
+    /// Replaces a scalar value whose key's colon ends at `start`, keeping its anchor or tag, a
+    /// comment between the key and the value, and a comment on a block's header line.
+    fn replace_scalar(&mut self, start: usize, node: &Node, text: String) {
+        let end = node.end.max(start);
+        if text.is_empty() || node.alias {
+            let text = if text.is_empty() {
+                text
+            } else {
+                format!(" {text}")
+            };
+            return self.replace_value(start, end, text);
+        }
+        let block = node
+            .scalar()
+            .is_some_and(|s| matches!(s.style, Style::Literal | Style::Folded));
+        if block && let Some((indicator, line_end)) = self.block_header(start, node.start) {
+            let rest = &self.text[indicator.1..line_end];
+            let text = match text.split_once('\n') {
+                Some((head, tail)) => format!("{head}{rest}\n{tail}"),
+                None => format!("{text}{rest}"),
+            };
+            return self.push(indicator.0, end, text);
+        }
+        let value_start = skip_properties(self.text, node.start, end);
+        if value_start > start {
+            self.replace_value(value_start, end, text);
+        } else {
+            self.replace_value(start, end, format!(" {text}"));
+        }
+    }
+
+    /// A block scalar's indicator (`|`, `>-`, `|2+` ...) on the line of the text between a
+    /// key's colon and the block's content, and the end of that line.
+    fn block_header(&self, start: usize, content: usize) -> Option<((usize, usize), usize)> {
+        let gap = self.text.get(start..content)?;
+        let line = &gap[..gap.find(['\r', '\n']).unwrap_or(gap.len())];
+        let at = skip_properties(line, 0, line.len());
+        if !line[at..].starts_with(['|', '>']) {
+            return None;
+        }
+        let len = 1 + line[at + 1..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
+            .unwrap_or(line.len() - at - 1);
+        Some(((start + at, start + at + len), start + line.len()))
     }
 
     /// A scalar written in the style the old one had, when it had one.
@@ -500,6 +541,22 @@ impl<'a> Patcher<'a> {
                 let col = self.col(node.start);
                 self.push(node.start, node.end, item_content(new, col, self.indent));
             }
+        }
+    }
+}
+
+/// The offset after the blanks and node properties (`&anchor`, `!tag`) starting at `at`.
+fn skip_properties(text: &str, mut at: usize, end: usize) -> usize {
+    loop {
+        let rest = &text[at..end];
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let rest = &rest[blanks..];
+        if !rest.starts_with(['&', '!']) {
+            return at + blanks;
+        }
+        match rest.find([' ', '\t', '\r', '\n']) {
+            Some(token) => at += blanks + token,
+            None => return at + blanks,
         }
     }
 }

@@ -21,10 +21,11 @@ pub enum Context {
 
 /// Writes `text` canonically for `context`.
 pub fn render(text: &str, context: Context) -> String {
-    if let Context::Value { key_col, step } = context {
-        if text.contains('\n') && literal_ok(text) {
-            return literal(text, key_col, step.clamp(1, 9));
-        }
+    if let Context::Value { key_col, step } = context
+        && text.contains('\n')
+        && literal_ok(text)
+    {
+        return literal(text, key_col, step.clamp(1, 9));
     }
     if plain_ok(text, context == Context::Flow) {
         text.to_string()
@@ -50,11 +51,16 @@ pub fn verbatim(text: &str) -> String {
     text.to_string()
 }
 
+/// Characters written only as escapes in double quotes: everything outside YAML 1.1's
+/// printable set (C0 and C1 controls, DEL, U+FFFE, U+FFFF), which PyYAML refuses in a file,
+/// and the characters YAML 1.1 takes for line breaks or a byte order mark (NEL, U+2028,
+/// U+2029, U+FEFF). Tab and line feed are written as they are.
 fn is_control(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')
-        || c == '\u{feff}'
-        || c == '\u{2028}'
-        || c == '\u{2029}'
+        || matches!(
+            c,
+            '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 fn plain_ok(text: &str, flow: bool) -> bool {
@@ -174,10 +180,12 @@ fn literal(text: &str, key_col: usize, step: usize) -> String {
         Some(rest) => ("", rest),
     };
     let first_line = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
+    // Content indented further than the block's own indentation needs an explicit indicator:
+    // the step from the key to the content, whatever the file's indentation habit.
     let indicator = if first_line.starts_with([' ', '\t']) {
-        "2"
+        step.to_string()
     } else {
-        ""
+        String::new()
     };
     let pad = " ".repeat(key_col + step);
     let mut out = format!("|{indicator}{chomp}");
@@ -220,6 +228,8 @@ mod tests {
         assert_eq!(render("'quoted'", VALUE), "'''quoted'''");
         assert_eq!(render("tab\there", VALUE), "'tab\there'");
         assert_eq!(render("bell\u{7}", VALUE), "\"bell\\u0007\"");
+        assert_eq!(render("x\u{fffe}\u{ffff}", VALUE), "\"x\\ufffe\\uffff\"");
+        assert_eq!(render("nel\u{85}", VALUE), "\"nel\\u0085\"");
         assert_eq!(render("a, b", Context::Flow), "'a, b'");
         assert_eq!(render("2013-14", VALUE), "2013-14");
         assert_eq!(render("2013-07", VALUE), "2013-07");

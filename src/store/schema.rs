@@ -2,8 +2,11 @@
 
 /// Keys of the plan (the file's top mapping).
 pub const PLAN_KEYS: &[&str] = &[
-    "board", "period", "title", "vision", "version", "date", "owners", "themes", "custom",
+    "board", "period", "title", "vision", "version", "date", "author", "history", "owners",
+    "themes", "custom",
 ];
+/// Keys of a version history row.
+pub const HISTORY_KEYS: &[&str] = &["version", "date", "author", "note"];
 /// Keys of a theme.
 pub const THEME_KEYS: &[&str] = &[
     "ref",

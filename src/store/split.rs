@@ -19,10 +19,11 @@ pub fn parse_plan_text(text: &str) -> Result<Option<Node>, SyntaxError> {
 /// [`parse_plan_text`] with a chosen size threshold (tests use a small one).
 pub fn parse_with_split(text: &str, min_split: usize) -> Result<Option<Node>, SyntaxError> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if text.len() >= min_split && cores > 1 {
-        if let Some(root) = parse_split(text) {
-            return Ok(Some(root));
-        }
+    if text.len() >= min_split
+        && cores > 1
+        && let Some(root) = parse_split(text)
+    {
+        return Ok(Some(root));
     }
     parse(text)
 }

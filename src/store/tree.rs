@@ -292,6 +292,12 @@ impl Builder<'_> {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(None);
                 };
+                // A flow collection ends at its bracket, not at a comment after it.
+                let end = if self.text[start..].starts_with([']', '}']) {
+                    start + 1
+                } else {
+                    end
+                };
                 self.finish(frame, end)?
             }
             Event::StreamStart

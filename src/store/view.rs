@@ -2,8 +2,12 @@
 //! Both the canonical emitter and the minimal-diff patcher work on this view, so they agree
 //! on what each field's value is and where it goes.
 
-use super::schema::{ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS};
-use crate::model::{Action, CustomValue, Due, ElementId, Measure, Milestone, Plan, Rag, Theme};
+use super::schema::{
+    ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS,
+};
+use crate::model::{
+    Action, CustomValue, Due, ElementId, HistoryEntry, Measure, Milestone, Plan, Rag, Theme,
+};
 
 /// A value as it will be written.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,10 +112,14 @@ pub fn plan_view(plan: &Plan) -> Element {
     let mut e = Element::new(None, PLAN_KEYS);
     e.text("board", &plan.board);
     e.text("period", &plan.period);
-    e.text("title", &plan.title);
+    if !plan.title.is_empty() {
+        e.text("title", &plan.title);
+    }
     e.optional("vision", &plan.vision);
     e.optional("version", &plan.version);
     e.due("date", &plan.date);
+    e.optional("author", &plan.author);
+    e.elements("history", &plan.history, history_view);
     if !plan.owners.is_empty() {
         let glossary = plan
             .owners
@@ -120,10 +128,12 @@ pub fn plan_view(plan: &Plan) -> Element {
             .collect();
         e.fields.push(("owners", Value::Map(glossary)));
     }
-    e.fields.push((
-        "themes",
-        Value::Elements(plan.themes.iter().map(theme_view).collect()),
-    ));
+    if !plan.themes.is_empty() {
+        e.fields.push((
+            "themes",
+            Value::Elements(plan.themes.iter().map(theme_view).collect()),
+        ));
+    }
     e.custom(&plan.custom);
     e
 }
@@ -156,6 +166,15 @@ pub fn action_view(action: &Action) -> Element {
     e.elements("milestones", &action.milestones, milestone_view);
     e.optional("notes", &action.notes);
     e.custom(&action.custom);
+    e
+}
+
+fn history_view(entry: &HistoryEntry) -> Element {
+    let mut e = Element::new(Some(entry.id), HISTORY_KEYS);
+    e.text("version", &entry.version);
+    e.due("date", &entry.date);
+    e.optional("author", &entry.author);
+    e.optional("note", &entry.note);
     e
 }
 

@@ -286,10 +286,10 @@ impl App {
             self.year().generation,
             self.year().history.revision(),
         );
-        if let Some((cached, index)) = &*self.ui.search.0.borrow() {
-            if *cached == key {
-                return Rc::clone(index);
-            }
+        if let Some((cached, index)) = &*self.ui.search.0.borrow()
+            && *cached == key
+        {
+            return Rc::clone(index);
         }
         let mut theme_starts = Vec::new();
         let mut texts = Vec::new();
@@ -314,10 +314,10 @@ impl App {
             self.year().generation,
             self.year().history.revision(),
         );
-        if let Some((cached, counts)) = self.ui.counts.0.get() {
-            if cached == key {
-                return counts;
-            }
+        if let Some((cached, counts)) = self.ui.counts.0.get()
+            && cached == key
+        {
+            return counts;
         }
         let counts = self.plan().map(Plan::rag_counts).unwrap_or_default();
         self.ui.counts.0.set(Some((key, counts)));

@@ -1,5 +1,8 @@
 //! Which store to open: a path given on the command line, else `./plans`, else the `store:` of
 //! the user's config file (`config.yaml` in the folder `directories` gives for boardplan).
+//!
+//! The config file is read with serde-saphyr (serde + YAML, pure Rust), not with the store's
+//! plan parser: it is a settings file, not a plan, and serde gives its one key for free.
 
 use anyhow::{Context, bail};
 use directories::ProjectDirs;
@@ -18,15 +21,24 @@ pub fn config_path() -> Option<PathBuf> {
     ProjectDirs::from("", "", "boardplan").map(|d| d.config_dir().join("config.yaml"))
 }
 
-/// The store to open.
+/// The store to open: the argument, else `./plans`, else the config file's `store:`.
 pub fn store_path(argument: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    choose_store(argument, Path::new("plans"), config_path().as_deref())
+}
+
+/// [`store_path`] with the default folder and the config file given, so it can be tested.
+fn choose_store(
+    argument: Option<PathBuf>,
+    default_store: &Path,
+    config: Option<&Path>,
+) -> anyhow::Result<PathBuf> {
     if let Some(path) = argument {
         return Ok(path);
     }
-    if Path::new("plans").is_dir() {
-        return Ok(PathBuf::from("plans"));
+    if default_store.is_dir() {
+        return Ok(default_store.to_path_buf());
     }
-    let Some(config) = config_path() else {
+    let Some(config) = config else {
         bail!("no plans/ folder here; pass the store's path")
     };
     if !config.exists() {
@@ -35,11 +47,73 @@ pub fn store_path(argument: Option<PathBuf>) -> anyhow::Result<PathBuf> {
             config.display()
         );
     }
-    let text = std::fs::read_to_string(&config)
+    let text = std::fs::read_to_string(config)
         .with_context(|| format!("cannot read {}", config.display()))?;
-    let settings: Config = serde_yaml::from_str(&text)
+    let settings: Config = serde_saphyr::from_str(&text)
         .with_context(|| format!("{} is not valid", config.display()))?;
-    settings
+    let store = settings
         .store
-        .with_context(|| format!("{} has no `store:`", config.display()))
+        .with_context(|| format!("{} has no `store:`", config.display()))?;
+    // A relative store in the config file means relative to the config file's folder, not to
+    // wherever boardplan happens to be started.
+    Ok(match config.parent() {
+        Some(folder) if store.is_relative() => folder.join(store),
+        _ => store,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let path = dir.join("config.yaml");
+        std::fs::write(&path, text).expect("writes");
+        path
+    }
+
+    #[test]
+    fn argument_wins_over_everything() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = write(dir.path(), "store: /elsewhere\n");
+        let chosen = choose_store(Some("given".into()), dir.path(), Some(&config));
+        assert_eq!(chosen.expect("chosen"), PathBuf::from("given"));
+    }
+
+    #[test]
+    fn local_plans_folder_wins_over_the_config() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = write(dir.path(), "store: /elsewhere\n");
+        let chosen = choose_store(None, dir.path(), Some(&config)).expect("chosen");
+        assert_eq!(chosen, dir.path());
+    }
+
+    #[test]
+    fn config_store_is_read_and_relative_paths_follow_the_config_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("no-plans-here");
+        let config = write(dir.path(), "# my store\nstore: /srv/plans\n");
+        let chosen = choose_store(None, &missing, Some(&config)).expect("chosen");
+        assert_eq!(chosen, PathBuf::from("/srv/plans"));
+        let config = write(dir.path(), "store: board/plans\n");
+        let chosen = choose_store(None, &missing, Some(&config)).expect("chosen");
+        assert_eq!(chosen, dir.path().join("board/plans"));
+    }
+
+    #[test]
+    fn bad_config_names_the_file_and_the_problem() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("no-plans-here");
+        let config = write(dir.path(), "stor: /srv/plans\n");
+        let error = choose_store(None, &missing, Some(&config)).expect_err("unknown key");
+        let message = format!("{error:#}");
+        assert!(message.contains("config.yaml is not valid"), "{message}");
+        assert!(message.contains("stor"), "{message}");
+        let config = write(dir.path(), "# nothing set\n{}\n");
+        let error = choose_store(None, &missing, Some(&config)).expect_err("no store");
+        assert!(format!("{error:#}").contains("has no `store:`"));
+        let absent = dir.path().join("absent.yaml");
+        let error = choose_store(None, &missing, Some(&absent)).expect_err("no file");
+        assert!(format!("{error:#}").contains("set `store: PATH`"));
+    }
 }

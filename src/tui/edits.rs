@@ -113,10 +113,10 @@ pub fn popup_key(app: &mut App, popup: Popup, key: KeyEvent) -> Option<Effect> {
             Outcome::Cancel => {}
             Outcome::Submit(text) => {
                 let value = Some(text).filter(|t| !t.trim().is_empty());
-                if let Some(target) = target {
-                    if !set_field(app, target, FieldValue::Text(value)) {
-                        app.ui.popup = Some(Popup::Text(form));
-                    }
+                if let Some(target) = target
+                    && !set_field(app, target, FieldValue::Text(value))
+                {
+                    app.ui.popup = Some(Popup::Text(form));
                 }
             }
         },

@@ -323,11 +323,11 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
-        if self.exited.is_none() {
-            if let Ok(None) = self.child.try_wait() {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
+        if self.exited.is_none()
+            && let Ok(None) = self.child.try_wait()
+        {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
         }
         // Closing the master ends the reader thread if it is still reading.
         self.master.take();

@@ -32,6 +32,18 @@ pub fn badge(rag: Option<Rag>, no_color: bool) -> Span<'static> {
     }
 }
 
+/// An action's rating badge; one derived from its milestones shows a lower-case letter.
+pub fn action_badge(action: &crate::model::Action, no_color: bool) -> Span<'static> {
+    match action.effective_rag() {
+        Some((rag, crate::model::RagSource::Milestones)) => {
+            let mut span = badge(Some(rag), no_color);
+            span.content = span.content.to_ascii_lowercase().into();
+            span
+        }
+        _ => badge(action.rag, no_color),
+    }
+}
+
 /// A count of one rating, `G3`, coloured (or plain) and dimmed when zero.
 pub fn count(rag: Option<Rag>, n: usize, no_color: bool) -> Span<'static> {
     let letter = rag.map_or('?', Rag::letter);

@@ -1,6 +1,6 @@
 //! The main screen: the themes pane with RAG counts, the actions table, the detail pane.
 
-use super::badge::{badge, count};
+use super::badge::{action_badge, badge, count};
 use super::detail::render_detail;
 use crate::model::{Plan, Rag, RagCounts};
 pub use crate::text::clip;
@@ -173,7 +173,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
                 Cell::from(text),
                 Cell::from(action.owners.join(", ")),
                 Cell::from(Span::styled(due, due_style)),
-                Cell::from(badge(action.rag, app.ui.no_color)),
+                Cell::from(action_badge(action, app.ui.no_color)),
             ]);
             Some(row.style(highlight_style(i == cursor.row, focused, app.ui.no_color)))
         })
