@@ -4,7 +4,7 @@
 
 use super::words;
 use crate::model::{Plan, Rag};
-use crate::review::diff::{ChangeKind, Field, RagTrend, compare};
+use crate::review::diff::{ChangeKind, Field, compare};
 use std::collections::BTreeMap;
 
 /// Which way an action went since the earlier version.
@@ -137,21 +137,21 @@ pub fn since(label: &str, old: &Plan, new: &Plan) -> Since {
             });
             continue;
         }
-        let rag = change.rag.map(|r| (r.from, r.trend));
-        let direction = match (change.kind, rag) {
-            (ChangeKind::Added, _) => Direction::New,
-            (_, Some((from, _))) if item.rag == Some(Rag::Blue) && from != Some(Rag::Blue) => {
-                Direction::Completed
-            }
-            (_, Some((_, RagTrend::Improved))) => Direction::Improved,
-            (_, Some((_, RagTrend::Worsened))) => Direction::Worsened,
-            (_, Some((_, RagTrend::FirstRated))) => Direction::FirstRated,
-            (_, Some((_, RagTrend::RatingRemoved))) => Direction::RatingRemoved,
+        // The ratings the comparison paired; the direction is read from them rather than from
+        // the comparison's trend names, which may grow (reopened, completed).
+        let before = change.rag.map_or(item.rag, |r| r.from);
+        let direction = match (change.kind, before, item.rag) {
+            (ChangeKind::Added, _, _) => Direction::New,
+            (_, from, Some(Rag::Blue)) if from != Some(Rag::Blue) => Direction::Completed,
+            (_, None, Some(_)) => Direction::FirstRated,
+            (_, Some(_), None) => Direction::RatingRemoved,
+            (_, Some(from), Some(to)) if from < to => Direction::Improved,
+            (_, Some(from), Some(to)) if from > to => Direction::Worsened,
             _ => Direction::Unchanged,
         };
         let travel = Travel {
             direction,
-            before: rag.map_or(item.rag, |(from, _)| from),
+            before: before.filter(|_| direction != Direction::New),
             progress_updated: change.kind == ChangeKind::Changed
                 && change.text(Field::Progress).is_some(),
             due_was: change
@@ -159,14 +159,6 @@ pub fn since(label: &str, old: &Plan, new: &Plan) -> Since {
                 .as_ref()
                 .map(|d| words::due_or_empty(d.from.as_ref())),
             ref_was: change.renumbered_from.clone(),
-        };
-        let travel = if direction == Direction::New {
-            Travel {
-                before: None,
-                ..travel
-            }
-        } else {
-            travel
         };
         actions.insert(item.reference.clone(), travel);
     }
@@ -240,6 +232,28 @@ mod tests {
         assert_eq!(moved.notes(), ["deadline moved from none"]);
         assert_eq!(direction("1.6", None), Direction::New);
         assert!(since.closed.is_empty());
+    }
+
+    #[test]
+    fn reopened_is_worse_and_first_rated_blue_is_completed() {
+        let old = plan(vec![
+            action("1.1", Some(Rag::Blue), "a"),
+            action("1.2", None, "b"),
+        ]);
+        let new = plan(vec![
+            action("1.1", Some(Rag::Amber), "a"),
+            action("1.2", Some(Rag::Blue), "b"),
+        ]);
+        let since = since("v1", &old, &new);
+        let reopened = since.of("1.1", Some(Rag::Amber));
+        assert_eq!(
+            (reopened.direction, reopened.before),
+            (Direction::Worsened, Some(Rag::Blue))
+        );
+        assert_eq!(
+            since.of("1.2", Some(Rag::Blue)).direction,
+            Direction::Completed
+        );
     }
 
     #[test]
