@@ -7,7 +7,8 @@
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver) and running
 //!   git. Uses `model`, `store`, `text`.
-//! - [`export`]: plan -> published formats. Uses `model`, `store`, `review`, `text`.
+//! - [`export`]: plan -> the board paper (Markdown, HTML, CSV, Excel, JSON); the direction of
+//!   travel through `review`'s comparison. Uses `model`, `store`, `review`, `text`.
 //! - [`packs`]: the update round: packs out to leads, their replies back in as proposed
 //!   changes and conflicts. Uses `model`, `store`, `review`, `text`.
 //! - [`cli`]: the subcommands. Uses all of the above; never `tui`.

@@ -134,14 +134,9 @@ pub enum Command {
         #[arg(long, default_value = "plans")]
         store: PathBuf,
     },
-    /// Publish a plan in another format, on standard output.
-    Export {
-        /// The output format.
-        #[arg(long, value_enum)]
-        format: export::Format,
-        /// The plan file.
-        file: PathBuf,
-    },
+    /// Publish a plan: the board paper (md, html), a spreadsheet (csv, xlsx) or json; an
+    /// owner's pack, one theme, some ratings; direction of travel since a revision or date.
+    Export(export::Args),
     /// Update packs for leads: one file per owner with their actions and columns to fill in.
     Request {
         /// The plan file.
@@ -210,7 +205,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             force,
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
-        Some(Command::Export { format, file }) => export::run(&file, format),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::Request {
             file,
             owners,
