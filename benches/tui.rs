@@ -4,11 +4,15 @@
 //! - first frame: the release binary is started in a pseudo-terminal (120x40) and timed until
 //!   the screen shows the actions table (process start, load, validate, first draw);
 //! - key press: in process, one key handled and the whole frame redrawn (TestBackend 120x40):
-//!   moving down, typing a character into the search, setting a RAG rating.
+//!   moving down, typing a character into the search, setting a RAG rating;
+//! - screens: at 10,000 actions with 30 commits of history, a key moving the cursor on the
+//!   dashboard, the "not updated" screen, the history screen and the changes report, redrawn;
+//! - idle CPU: the release binary left alone for 5 s on the main screen and on `S`, its CPU
+//!   time read from /proc.
 
 mod common;
 
-use boardplan::tui::{App, handle_key, render};
+use boardplan::tui::{App, finish_work, handle_key, perform_headless, render};
 use chrono::NaiveDate;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
@@ -38,6 +42,148 @@ fn main() {
             ms(rag)
         );
     }
+    screens(10_000, 30);
+}
+
+/// The plan of `size` actions as of commit `k`: every 20th progress line (shifted by `k`) has
+/// moved on, as after a round of updates.
+fn version(size: usize, k: usize) -> String {
+    let mut n = 0;
+    common::plan_text(size)
+        .lines()
+        .map(|line| {
+            if line.starts_with("    progress: D") {
+                n += 1;
+                if n % 20 == k % 20 && k > 0 {
+                    return format!("{line} (update {k})");
+                }
+            }
+            line.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Bench",
+            "-c",
+            "user.email=bench@example.org",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("git");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// Key press and redraw on each screen, and idle CPU, over a store with `commits` commits.
+fn screens(size: usize, commits: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).expect("plans");
+    let path = plans.join("2013-14.yaml");
+    git(dir.path(), &["init", "-q"]);
+    for k in 0..commits {
+        std::fs::write(&path, version(size, k)).expect("write");
+        git(dir.path(), &["add", "."]);
+        git(dir.path(), &["commit", "-qm", &format!("update {k}")]);
+    }
+    let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
+    let mut app = App::new(vec![path.clone()], today, false);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    println!("\n{size} actions, {commits} commits: key press and redraw on each screen (median)");
+    for (name, open) in [
+        ("dashboard (D)", "D"),
+        ("not updated (S)", "S"),
+        ("history (H)", "H"),
+        ("changes report (C)", "C"),
+    ] {
+        for c in open.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            if let Some(effect) = handle_key(&mut app, key) {
+                perform_headless(&mut app, effect);
+            }
+        }
+        finish_work(&mut app);
+        terminal.draw(|f| render(f, &app)).expect("draw");
+        let samples = (0..40)
+            .map(|i| {
+                let started = Instant::now();
+                let code = if i % 2 == 0 {
+                    KeyCode::Down
+                } else {
+                    KeyCode::Up
+                };
+                handle_key(&mut app, KeyEvent::new(code, KeyModifiers::NONE));
+                terminal.draw(|f| render(f, &app)).expect("draw");
+                started.elapsed()
+            })
+            .collect();
+        println!("  {name:<20} {:>12}", ms(median(samples)));
+        handle_key(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    }
+    for (name, keys) in [("main screen", ""), ("not updated (S)", "S")] {
+        println!("  idle CPU, {name:<16} {}", idle_cpu(&path, keys));
+    }
+}
+
+/// The CPU time the release binary uses in 5 s left alone after `keys`.
+fn idle_cpu(path: &std::path::Path, keys: &str) -> String {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_boardplan"));
+    command.arg(path);
+    command.env("TERM", "xterm-256color");
+    let data = tempfile::tempdir().expect("temp dir");
+    command.env("XDG_DATA_HOME", data.path());
+    let mut child = pty.slave.spawn_command(command).expect("spawn");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 65536];
+        while matches!(reader.read(&mut buffer), Ok(n) if n > 0) {}
+    });
+    let mut writer = pty.master.take_writer().expect("writer");
+    std::thread::sleep(Duration::from_secs(2));
+    use std::io::Write;
+    writer.write_all(keys.as_bytes()).expect("keys");
+    // Let the history be read (30 versions of a 3.4 MB file) before measuring.
+    std::thread::sleep(Duration::from_secs(if keys.is_empty() { 3 } else { 25 }));
+    let pid = child.process_id().expect("pid");
+    let ticks = || -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        fields
+            .get(11)
+            .and_then(|u| u.parse::<u64>().ok())
+            .unwrap_or(0)
+            + fields
+                .get(12)
+                .and_then(|s| s.parse::<u64>().ok())
+                .unwrap_or(0)
+    };
+    let before = ticks();
+    std::thread::sleep(Duration::from_secs(5));
+    let used = ticks() - before;
+    let _ = child.kill();
+    let _ = child.wait();
+    // Linux counts CPU time in 1/100 s.
+    format!("{} ms of CPU in 5 s ({:.1}%)", used * 10, used as f64 / 5.0)
 }
 
 fn ms(d: Duration) -> String {

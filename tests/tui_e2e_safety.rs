@@ -354,3 +354,37 @@ fn the_last_line_of_a_long_progress_is_reachable_at_80x24() {
     tui.send("q");
     assert!(tui.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn e_says_which_editor_it_used_when_editor_is_unset() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, file, _) = repo();
+    let bin = tempfile::tempdir().expect("bin folder");
+    let vi = bin.path().join("vi");
+    std::fs::write(&vi, "#!/bin/sh\nprintf ' Edited outside.' >> \"$1\"\n").expect("fake vi");
+    std::fs::set_permissions(&vi, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let sandbox = Sandbox::new();
+    let mut tui = Launch::new(dir.path(), &sandbox).env("PATH", &path).start();
+    tui.wait_for("green  ·  due ongoing");
+    tui.send("E");
+    let screen = tui.wait_for("used vi: $EDITOR is not set · progress of 1.1 changed");
+    assert!(
+        screen.contains("Edited outside."),
+        "{}",
+        pty::framed(&screen)
+    );
+    tui.send(keys::CTRL_S);
+    tui.wait_for("saved 2013-14.yaml");
+    tui.send("q");
+    assert!(tui.wait_exit(Duration::from_secs(5)).success());
+    let saved = std::fs::read_to_string(&file).expect("plan");
+    assert!(
+        saved.contains("for the board to monitor Edited outside.\n"),
+        "{saved}"
+    );
+}

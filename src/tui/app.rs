@@ -155,6 +155,8 @@ pub struct Caches {
     pub search: SearchCache,
     /// The "not updated since" ranking.
     pub stale: super::stale::StaleCache,
+    /// The dashboard's lists.
+    pub dashboard: super::screens::DashboardCache,
 }
 
 /// The selected row of a screen's list.

@@ -115,9 +115,10 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
     if let Err(error) = std::fs::write(file.path(), &text) {
         return app.warn(format!("cannot write a temporary file: {error}"));
     }
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
+    let (editor, fallback) = match chosen_editor() {
+        Some(editor) => (editor, false),
+        None => ("vi".to_string(), true),
+    };
     let mut status = None;
     let result = terminal.suspended(&mut || {
         let mut parts = editor.split_whitespace();
@@ -138,16 +139,32 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
                     target,
                     FieldValue::Text(Some(edited).filter(|t| !t.trim().is_empty())),
                 );
+                if fallback {
+                    let said = app.ui.message.take().map(|m| m.text);
+                    let said = said.map_or(String::new(), |s| format!(" · {s}"));
+                    app.say(format!("used vi: $EDITOR is not set{said}"));
+                }
             }
             Err(error) => app.warn(format!("cannot read the edited text: {error}")),
         },
         (Ok(()), Some(Ok(exit))) => {
             app.warn(format!("{editor} exited with {exit}; nothing changed"))
         }
+        (_, Some(Err(error))) if fallback => app.warn(format!(
+            "$VISUAL and $EDITOR are not set and vi cannot be run ({error}); set EDITOR, e.g. EDITOR=nano"
+        )),
         (_, Some(Err(error))) => app.warn(format!("cannot run {editor}: {error}")),
         (Err(error), _) => app.warn(format!("terminal error: {error}")),
         (Ok(()), None) => {}
     }
+}
+
+/// The editor the user chose: `$VISUAL`, else `$EDITOR` (an empty value counts as unset).
+fn chosen_editor() -> Option<String> {
+    ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
 }
 
 /// Compares the plan shown with a revision (the last commit when `None`; a `YYYY-MM-DD` date

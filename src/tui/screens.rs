@@ -10,35 +10,60 @@ use super::popup_keys::open_action;
 use super::stale::stale_rows;
 use crate::model::ActionPos;
 use ratatui::crossterm::event::KeyEvent;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-/// The dashboard's actions, in the order it lists them: overdue, then not yet rated.
-pub fn dashboard_entries(app: &App) -> (Vec<ActionPos>, Vec<ActionPos>) {
-    let Some(plan) = app.plan() else {
-        return (Vec::new(), Vec::new());
-    };
-    let overdue = plan.overdue_actions(app.today).map(|(p, _)| p).collect();
-    let unrated = plan.unrated_actions().map(|(p, _)| p).collect();
-    (overdue, unrated)
+/// The dashboard's lists: the overdue actions, and those not yet rated.
+pub type DashboardLists = (Vec<ActionPos>, Vec<ActionPos>);
+
+/// The dashboard's lists, kept until the plan changes.
+#[derive(Debug, Default)]
+pub struct DashboardCache(RefCell<Option<(PlanVersion, Rc<DashboardLists>)>>);
+
+/// Which year, reading and revision something was computed from.
+type PlanVersion = (usize, u64, u64);
+
+/// The dashboard's actions, in the order it lists them: overdue, then not yet rated;
+/// computed once per change of the plan.
+pub fn dashboard_entries(app: &App) -> Rc<DashboardLists> {
+    let year = app.year();
+    let key = (app.current, year.generation, year.history.revision());
+    if let Some((cached, lists)) = &*app.ui.cache.dashboard.0.borrow() {
+        if *cached == key {
+            return Rc::clone(lists);
+        }
+    }
+    let lists = Rc::new(app.plan().map_or_else(Default::default, |plan| {
+        let overdue = plan.overdue_actions(app.today).map(|(p, _)| p).collect();
+        let unrated = plan.unrated_actions().map(|(p, _)| p).collect();
+        (overdue, unrated)
+    }));
+    *app.ui.cache.dashboard.0.borrow_mut() = Some((key, Rc::clone(&lists)));
+    lists
 }
 
-/// The actions of the screen's list, in order.
-fn entries(app: &App) -> Vec<ActionPos> {
+/// How many rows the screen's list has.
+fn entry_count(app: &App) -> usize {
     match app.ui.screen {
         Screen::Dashboard => {
-            let (mut overdue, unrated) = dashboard_entries(app);
-            overdue.extend(unrated);
-            overdue
+            let lists = dashboard_entries(app);
+            lists.0.len() + lists.1.len()
         }
-        Screen::Stale => stale_rows(app).iter().map(|r| r.pos).collect(),
-        Screen::History | Screen::Main => app.rows().to_vec(),
+        Screen::Stale => stale_rows(app).len(),
+        Screen::History | Screen::Main => app.rows().len(),
     }
 }
 
 /// The action under the screen's cursor.
 pub fn selected(app: &App) -> Option<ActionPos> {
+    let at = app.ui.list.selected;
     match app.ui.screen {
         Screen::History | Screen::Main => app.selected_action(),
-        _ => entries(app).get(app.ui.list.selected).copied(),
+        Screen::Dashboard => {
+            let lists = dashboard_entries(app);
+            lists.0.iter().chain(&lists.1).nth(at).copied()
+        }
+        Screen::Stale => stale_rows(app).get(at).map(|r| r.pos),
     }
 }
 
@@ -54,7 +79,7 @@ pub fn move_list(app: &mut App, delta: isize) {
         app.scroll_into_view();
         return;
     }
-    let len = entries(app).len();
+    let len = entry_count(app);
     app.ui.list.step(delta, len);
 }
 

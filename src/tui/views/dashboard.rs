@@ -2,7 +2,7 @@
 
 use super::badge::{badge, color};
 use super::main::clip;
-use crate::model::{Plan, Rag};
+use crate::model::{Action, ActionPos, Plan, Rag};
 use crate::text::first_line;
 use crate::tui::app::App;
 use crate::tui::screens::dashboard_entries;
@@ -80,7 +80,7 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         spans.push(Span::raw(format!(" {}", counts.total())));
         lines.push(Line::from(spans));
     }
-    let total = plan.rag_counts();
+    let total = app.total_counts();
     lines.push(Line::default());
     lines.push(Line::from(format!(
         "All: {} actions · {} red · {} amber · {} green · {} blue · {} unrated",
@@ -100,25 +100,27 @@ pub fn window(selected: Option<usize>, height: usize) -> usize {
 }
 
 /// A list of actions in a bordered box, the cursor's row (if in this list) highlighted and
-/// kept on screen; the title says where the cursor is.
+/// kept on screen; the title says where the cursor is. Only the rows on screen are drawn.
 fn action_list(
     frame: &mut Frame,
     area: Rect,
     title: String,
-    rows: Vec<Line<'static>>,
+    (plan, positions): (&Plan, &[ActionPos]),
     selected: Option<usize>,
+    row: impl Fn(&Action) -> Line<'static>,
 ) {
     let height = usize::from(area.height.saturating_sub(2));
     let first = window(selected, height);
     let position = match selected {
-        Some(s) => format!("{}/{}", s + 1, rows.len()),
-        None => format!("{}", rows.len()),
+        Some(s) => format!("{}/{}", s + 1, positions.len()),
+        None => format!("{}", positions.len()),
     };
-    let lines: Vec<Line> = rows
-        .into_iter()
+    let lines: Vec<Line> = positions
+        .iter()
         .enumerate()
         .skip(first)
         .take(height)
+        .filter_map(|(i, pos)| Some((i, row(plan.action(*pos)?))))
         .map(|(i, line)| {
             let mut spans = vec![Span::raw(if Some(i) == selected { "▶" } else { " " })];
             spans.extend(line.spans);
@@ -140,33 +142,29 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let [overdue_area, unrated_area] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
     let width = usize::from(area.width).saturating_sub(26);
-    let (overdue, unrated) = dashboard_entries(app);
+    let entries = dashboard_entries(app);
+    let (overdue, unrated) = (&entries.0, &entries.1);
     let selected = app.ui.list.selected;
-    let text = |a: &crate::model::Action, width: usize| clip(first_line(&a.action), width);
-    let overdue_rows: Vec<Line> = overdue
-        .iter()
-        .filter_map(|pos| plan.action(*pos))
-        .map(|a| {
-            let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
-            Line::from(vec![
-                badge(a.rag, app.ui.no_color),
-                Span::raw(format!(" {:<6} {due:<10} {}", a.reference, text(a, width))),
-            ])
-        })
-        .collect();
+    let no_color = app.ui.no_color;
     let in_overdue = (selected < overdue.len()).then_some(selected);
     action_list(
         frame,
         overdue_area,
         format!("Overdue on {}", app.today),
-        overdue_rows,
+        (plan, overdue),
         in_overdue,
+        |a| {
+            let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
+            Line::from(vec![
+                badge(a.rag, no_color),
+                Span::raw(format!(
+                    " {:<6} {due:<10} {}",
+                    a.reference,
+                    clip(first_line(&a.action), width)
+                )),
+            ])
+        },
     );
-    let unrated_rows: Vec<Line> = unrated
-        .iter()
-        .filter_map(|pos| plan.action(*pos))
-        .map(|a| Line::from(format!("{:<6} {}", a.reference, text(a, width + 14))))
-        .collect();
     let in_unrated = selected
         .checked_sub(overdue.len())
         .filter(|&s| s < unrated.len());
@@ -174,8 +172,15 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         frame,
         unrated_area,
         "Not yet rated".into(),
-        unrated_rows,
+        (plan, unrated),
         in_unrated,
+        |a| {
+            Line::from(format!(
+                "{:<6} {}",
+                a.reference,
+                clip(first_line(&a.action), width + 14)
+            ))
+        },
     );
 }
 
