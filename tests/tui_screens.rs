@@ -359,3 +359,51 @@ fn the_table_widens_on_a_wide_terminal() {
         "cut text ends in …:\n{narrow}"
     );
 }
+
+#[test]
+fn the_plans_own_fields_are_edited_from_the_all_themes_row() {
+    let (dir, mut app) = repo_app();
+    let file = dir.path().join("plans/2013-14.yaml");
+    let before = std::fs::read_to_string(&file).expect("plan");
+    keys(&mut app, "h");
+    assert!(screen(&app, 80, 24).contains(" The plan · e title"));
+    keys(&mut app, "e");
+    ctrl(&mut app, 'l');
+    keys(&mut app, "Business Plan 2013-2014 (revised)");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.plan().expect("plan").title,
+        "Business Plan 2013-2014 (revised)"
+    );
+    assert!(
+        message(&app).contains("title of the plan changed"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "d");
+    ctrl(&mut app, 'l');
+    keys(&mut app, "20/08/2013");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.ui.popup.is_none());
+    if let Some(effect) = handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    ) {
+        perform_headless(&mut app, effect);
+    }
+    let after = std::fs::read_to_string(&file).expect("plan");
+    assert_eq!(
+        after,
+        before.replace(
+            "title: Business Plan 2013-2014\n",
+            "title: Business Plan 2013-2014 (revised)\n"
+        ),
+        "only the title line changed (the date typed is the one it had)"
+    );
+    keys(&mut app, "u");
+    assert!(
+        message(&app).contains("undid: title of the plan"),
+        "{}",
+        message(&app)
+    );
+}

@@ -20,6 +20,7 @@ mod input;
 mod item_edits;
 mod keymap;
 mod labels;
+mod plan_fields;
 mod popup_keys;
 mod recovery;
 mod run;

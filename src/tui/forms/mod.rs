@@ -37,6 +37,8 @@ pub enum Target {
     Milestone(ActionPos, usize, MilestoneField),
     /// A field of a theme's measure (theme index, measure index).
     Measure(usize, usize, MeasureField),
+    /// A field of the plan itself.
+    Plan(crate::tui::plan_fields::PlanField),
 }
 
 /// An open form and the field it edits.

@@ -37,6 +37,10 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
             format!(" Theme {} ", theme.reference),
             theme_lines(app, theme),
         ),
+        (Focus::Themes, None, _) => (
+            " The plan · e title · p vision · O version · d date · w glossary ".into(),
+            plan_lines(plan),
+        ),
         (_, _, Some(action)) => (
             format!(" Action {} ", action.reference),
             action_lines(app, plan, action),
@@ -299,8 +303,28 @@ fn plan_lines(plan: &Plan) -> Vec<Line<'static>> {
         Line::from(plan.board.clone()),
         Line::default(),
     ];
+    let facts: Vec<String> = [
+        plan.version.as_ref().map(|v| format!("version {v}")),
+        plan.date.as_ref().map(|d| format!("dated {d}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !facts.is_empty() {
+        lines.push(Line::from(facts.join(" · ")));
+        lines.push(Line::default());
+    }
     if let Some(vision) = &plan.vision {
         lines.extend(vision.lines().map(|l| Line::from(l.to_string())));
+        lines.push(Line::default());
+    }
+    if !plan.owners.is_empty() {
+        lines.push(Line::from("Owners glossary"));
+        lines.extend(
+            plan.owners
+                .iter()
+                .map(|e| Line::from(format!("  {}: {}", e.short, e.full))),
+        );
     }
     lines
 }
