@@ -348,15 +348,22 @@ fn years_are_ordered_by_period() {
 #[test]
 fn the_table_widens_on_a_wide_terminal() {
     let (_dir, app) = repo_app();
-    let wide = screen(&app, 200, 40);
+    let row = |shown: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains("▶  1.1 "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let wide = row(&screen(&app, 200, 40));
     assert!(
-        wide.contains("Quality & Effectiveness Subgroup"),
-        "owners are not cut at 200 columns:\n{wide}"
+        wide.contains("Quality & Effectiveness Sub") && wide.contains("ongoing"),
+        "owners and due have room at 200 columns: {wide}"
     );
-    let narrow = screen(&app, 80, 24);
+    let narrow = row(&screen(&app, 80, 24));
     assert!(
-        narrow.contains("Quality &…"),
-        "cut text ends in …:\n{narrow}"
+        narrow.contains("Quality &… "),
+        "cut text ends in …: {narrow}"
     );
 }
 
@@ -405,5 +412,27 @@ fn the_plans_own_fields_are_edited_from_the_all_themes_row() {
         message(&app).contains("undid: title of the plan"),
         "{}",
         message(&app)
+    );
+}
+
+#[test]
+fn search_matches_are_highlighted_in_the_table() {
+    let (_dir, path) = common::temp_with("2013-14.yaml", bundled("plans/2013-14.yaml").as_bytes());
+    let mut app = App::new(vec![path], today(), false);
+    keys(&mut app, "/");
+    keys(&mut app, "AUDITING");
+    press(&mut app, KeyCode::Enter);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| render(frame, &app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let marked: String = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.bg == ratatui::style::Color::Yellow)
+        .map(|cell| cell.symbol())
+        .collect();
+    assert_eq!(
+        marked, "auditing",
+        "the match, in the text's own case, is marked"
     );
 }

@@ -35,7 +35,7 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         .title(" Ratings per theme ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let label_width = 18usize;
+    let label_width = usize::from(inner.width / 3).clamp(18, 50);
     let bar_width = usize::from(inner.width)
         .saturating_sub(label_width + 8)
         .max(4);

@@ -13,12 +13,12 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 /// Draws the main screen into `area`.
 pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
-    let themes_width = (area.width / 4).clamp(22, 40);
+    let themes_width = (area.width / 5).clamp(22, 36);
     let [themes_area, rest] =
         Layout::horizontal([Constraint::Length(themes_width), Constraint::Min(20)]).areas(area);
     let (table_area, detail_area) = if rest.width >= 120 {
         let [table, detail] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
                 .areas(rest);
         (table, detail)
     } else {
@@ -214,8 +214,8 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
 fn column_widths(width: u16) -> (u16, u16) {
     match width {
         0..70 => (10, 11),
-        70..110 => (18, 11),
-        110..150 => (24, 16),
+        70..90 => (18, 11),
+        90..130 => (28, 20),
         _ => (32, 22),
     }
 }
