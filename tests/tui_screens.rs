@@ -436,3 +436,44 @@ fn search_matches_are_highlighted_in_the_table() {
         "the match, in the text's own case, is marked"
     );
 }
+
+#[test]
+fn the_table_sorts_by_due_rating_and_owner() {
+    let (_dir, mut app) = repo_app();
+    let column = |app: &App, f: &dyn Fn(&boardplan::model::Action) -> String| -> Vec<String> {
+        let plan = app.plan().expect("plan");
+        app.rows()
+            .iter()
+            .map(|p| f(plan.action(*p).expect("action")))
+            .collect()
+    };
+    keys(&mut app, "s");
+    assert!(screen(&app, 80, 24).contains("43 shown · by due date"));
+    let deadlines: Vec<String> = column(&app, &|a| {
+        a.due
+            .as_ref()
+            .and_then(|d| d.deadline())
+            .map_or("~".into(), |d| d.to_string())
+    });
+    let mut sorted = deadlines.clone();
+    sorted.sort();
+    assert_eq!(deadlines, sorted, "soonest first, undated last");
+    keys(&mut app, "s");
+    let rags = column(&app, &|a| {
+        a.rag.map_or("?".into(), |r| r.as_str().to_string())
+    });
+    let first_green = rags.iter().position(|r| r == "green").expect("a green");
+    assert!(rags[..first_green].iter().all(|r| r == "amber"), "{rags:?}");
+    keys(&mut app, "s");
+    let owners = column(&app, &|a| {
+        a.owners.first().cloned().unwrap_or_default().to_lowercase()
+    });
+    let mut sorted = owners.clone();
+    sorted.sort();
+    assert_eq!(owners, sorted);
+    keys(&mut app, "s");
+    assert_eq!(
+        app.rows()[0],
+        app.plan().expect("plan").find_action("1.1").expect("1.1")
+    );
+}

@@ -34,6 +34,8 @@ pub enum Command {
     OwnerView,
     /// Clear every filter.
     ClearFilters,
+    /// Sort the table: plan order, due date, rating, owner.
+    Sort,
     /// Leave the milestones or measures list; elsewhere, clear every filter.
     Back,
     /// Edit the selected action's milestones.
@@ -113,6 +115,7 @@ impl Command {
             Command::FilterMenu => "filter",
             Command::OwnerView => "owner view",
             Command::ClearFilters => "clear filters",
+            Command::Sort => "sort",
             Command::Back => "back",
             Command::Milestones => "milestones",
             Command::Measures => "measures",
@@ -163,6 +166,7 @@ impl Command {
             Command::FilterMenu => "filter: rating, unrated, overdue, green but overdue",
             Command::OwnerView => "show one owner's actions across all themes",
             Command::ClearFilters => "clear every filter and the search",
+            Command::Sort => "sort the table: plan order, then due date, rating (red first), owner",
             Command::Back => "leave the milestones or measures list; elsewhere clear the filters",
             Command::Milestones => {
                 "edit the selected action's milestones (a x J K e p w d r there)"

@@ -59,6 +59,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('f', Command::FilterMenu),
     ch('o', Command::OwnerView),
     ch('c', Command::ClearFilters),
+    ch('s', Command::Sort),
     key(KeyCode::Esc, Command::Back),
     ch('m', Command::Milestones),
     ch('M', Command::Measures),

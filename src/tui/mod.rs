@@ -25,6 +25,7 @@ mod popup_keys;
 mod recovery;
 mod run;
 mod screens;
+mod sort;
 mod stale;
 mod update;
 mod views;

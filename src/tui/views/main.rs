@@ -127,7 +127,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         Some(theme) => format!("Theme {}", theme.reference),
         None => "All themes".into(),
     };
-    let title = format!(" Actions · {scope} · {} shown ", rows.len());
+    let order = match app.ui.sort {
+        crate::tui::sort::Sort::Plan => String::new(),
+        sort => format!(" · by {}", sort.name()),
+    };
+    let title = format!(" Actions · {scope} · {} shown{order} ", rows.len());
     let block = pane(title, focused, app.ui.no_color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
