@@ -477,3 +477,28 @@ fn the_table_sorts_by_due_rating_and_owner() {
         app.plan().expect("plan").find_action("1.1").expect("1.1")
     );
 }
+
+#[test]
+fn the_dashboards_measures_scroll() {
+    let source = bundled("examples/peterborough-childrens-trust/2010-11.yaml");
+    let (_dir, path) = common::temp_with("2010-11.yaml", source.as_bytes());
+    let mut app = App::new(vec![path], today(), true);
+    keys(&mut app, "D");
+    let top = screen(&app, 80, 24);
+    assert!(top.contains(" Measures · 1–"), "{top}");
+    let total = app
+        .plan()
+        .expect("plan")
+        .themes
+        .iter()
+        .map(|t| t.measures.len())
+        .sum::<usize>();
+    for _ in 0..total {
+        ctrl(&mut app, 'd');
+    }
+    let bottom = screen(&app, 80, 24);
+    assert!(
+        bottom.contains(&format!("–{total} of {total} ")),
+        "the last measure is reachable:\n{bottom}"
+    );
+}

@@ -341,6 +341,7 @@ fn read_history(app: &mut App, screen: Screen) {
     }
     app.ui.screen = screen;
     app.ui.list.reset();
+    app.ui.detail_scroll = 0;
     let job_path = path.clone();
     app.work.start(Job::History(path), move || {
         let result = super::history::read(&job_path);

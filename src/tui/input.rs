@@ -16,8 +16,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 
 /// What the detail pane shows; its scroll goes back to the top when this changes.
-fn detail_subject(app: &App) -> (usize, Focus, usize, Option<ActionPos>) {
+fn detail_subject(app: &App) -> (Screen, usize, Focus, usize, Option<ActionPos>) {
     (
+        app.ui.screen,
         app.current,
         app.ui.focus,
         app.year().cursor.theme_row,

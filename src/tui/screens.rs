@@ -108,7 +108,13 @@ pub fn screen_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
         },
         Command::Back => app.ui.screen = Screen::Main,
         Command::DetailDown => {
-            app.ui.detail_scroll = (app.ui.detail_scroll + 5).min(super::history::DEPTH)
+            let last = match app.ui.screen {
+                Screen::Dashboard => app
+                    .plan()
+                    .map_or(0, |p| p.themes.iter().map(|t| t.measures.len()).sum()),
+                _ => super::history::DEPTH,
+            };
+            app.ui.detail_scroll = (app.ui.detail_scroll + 5).min(last);
         }
         Command::DetailUp => app.ui.detail_scroll = app.ui.detail_scroll.saturating_sub(5),
         other => return super::update::update(app, other),

@@ -103,6 +103,7 @@ fn page(app: &App) -> isize {
 
 fn toggle(app: &mut App, screen: Screen) {
     app.ui.list.reset();
+    app.ui.detail_scroll = 0;
     app.ui.screen = if app.ui.screen == screen {
         Screen::Main
     } else {
