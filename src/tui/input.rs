@@ -84,16 +84,7 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) {
     }
     match event.kind {
         _ if wheel != 0 && inside(areas.detail, &event) => scroll_detail(app, wheel),
-        _ if wheel != 0 => {
-            let command = if wheel > 0 {
-                super::command::Command::Down
-            } else {
-                super::command::Command::Up
-            };
-            for _ in 0..3 {
-                update(app, command);
-            }
-        }
+        _ if wheel != 0 => scroll_focused(app, wheel),
         MouseEventKind::Down(MouseButton::Left) if inside(areas.table, &event) => {
             let offset = app.year().cursor.offset;
             let row = offset + usize::from(event.row - areas.table.y);
@@ -119,6 +110,18 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) {
     app.scroll_into_view();
     if detail_subject(app) != before {
         app.ui.detail_scroll = 0;
+    }
+}
+
+/// The wheel over the themes or the table: three rows of the focused pane.
+fn scroll_focused(app: &mut App, wheel: isize) {
+    let command = if wheel > 0 {
+        super::command::Command::Down
+    } else {
+        super::command::Command::Up
+    };
+    for _ in 0..3 {
+        update(app, command);
     }
 }
 
