@@ -502,3 +502,28 @@ fn the_dashboards_measures_scroll() {
         "the last measure is reachable:\n{bottom}"
     );
 }
+
+#[test]
+fn hints_follow_what_has_the_keyboard() {
+    let (_dir, mut app) = repo_app();
+    let hints = |app: &App| {
+        screen(app, 100, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(hints(&app).contains("/ search"), "{}", hints(&app));
+    keys(&mut app, "m");
+    assert!(hints(&app).contains("a add") && hints(&app).contains("Esc back"));
+    assert!(screen(&app, 100, 30).contains("Milestones of 1.1 · a x J/K e p w d r Esc"));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "r");
+    assert!(hints(&app).contains("r a g b rate"), "{}", hints(&app));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "p");
+    assert!(hints(&app).contains("Ctrl-s apply"), "{}", hints(&app));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "D");
+    assert!(hints(&app).contains("Enter open"), "{}", hints(&app));
+}

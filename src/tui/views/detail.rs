@@ -3,6 +3,7 @@
 use super::badge::badge;
 use crate::model::{Action, Plan, Theme};
 use crate::tui::app::{App, Focus};
+use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -19,8 +20,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
         (Focus::Measures, _, _) => match plan.themes.get(app.ui.measures_theme) {
             Some(theme) => (
                 format!(
-                    " Measures of theme {} · a x J K e n O p d r · Esc back ",
-                    theme.reference
+                    " Measures of theme {} · {} ",
+                    theme.reference,
+                    keys_only(MEASURE_KEYS)
                 ),
                 theme_lines(app, theme),
             ),
@@ -28,8 +30,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
         },
         (Focus::Milestones, _, Some(action)) => (
             format!(
-                " Milestones of {} · a x J K e p w d r · Esc back ",
-                action.reference
+                " Milestones of {} · {} ",
+                action.reference,
+                keys_only(MILESTONE_KEYS)
             ),
             action_lines(app, plan, action),
         ),

@@ -3,21 +3,13 @@
 
 use super::popup::{boxed, centered, dim};
 use crate::tui::forms::{DUE_EXAMPLES, DueForm, OWNERS_KEYS, OwnersForm, TextForm};
-use crate::tui::keymap::KeyHelp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// The short hints of a key table: `Enter apply · Esc cancel`.
-pub fn hint_line(keys: &[KeyHelp]) -> String {
-    keys.iter()
-        .filter(|k| !k.short.is_empty())
-        .map(|k| format!("{} {}", k.keys, k.short))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
+pub use crate::tui::keymap::key_line as hint_line;
 
 fn error_line(error: &str) -> Line<'static> {
     Line::from(Span::styled(
