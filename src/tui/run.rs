@@ -135,7 +135,8 @@ fn handle_event(app: &mut App, event: Event, crash_test: bool) -> Option<Effect>
             if crash_test && key.code == KeyCode::F(12) {
                 panic!("crash test (BOARDPLAN_CRASH_TEST)");
             }
-            if is_interrupt(key) {
+            // Ctrl-c offers to quit, except in a form, where it would drop what is typed.
+            if is_interrupt(key) && app.ui.popup.is_none() {
                 update(app, Command::Quit)
             } else {
                 handle_key(app, key)
