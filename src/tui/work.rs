@@ -62,11 +62,6 @@ impl Worker {
         true
     }
 
-    /// True while `job` runs.
-    pub fn is_running(&self, job: &Job) -> bool {
-        self.running.contains(job)
-    }
-
     /// The results that came back since the last call.
     pub fn finished(&mut self) -> Vec<Done> {
         let mut done = Vec::new();
