@@ -527,3 +527,21 @@ fn hints_follow_what_has_the_keyboard() {
     keys(&mut app, "D");
     assert!(hints(&app).contains("Enter open"), "{}", hints(&app));
 }
+
+#[test]
+fn v_offers_the_files_recent_commits() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "C");
+    keys(&mut app, "v");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let shown = screen(&app, 80, 24);
+    insta::assert_snapshot!("revision_commits_80x24", shown);
+    assert!(
+        shown.contains("▶ 2013-07-01"),
+        "the older commit is chosen:\n{shown}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let report = screen(&app, 100, 30);
+    assert!(report.contains("1.1  green → amber"), "{report}");
+}
