@@ -170,7 +170,7 @@ pub const REPORT_KEYS: &[KeyHelp] = &[
     KeyHelp::new(
         "v",
         "other revision",
-        "compare with another commit, tag, branch or date",
+        "compare with another commit, tag, branch or date, or one of the file's recent commits (↑↓)",
     ),
     KeyHelp::new("Esc", "close", "close the report (also C or q)"),
 ];
