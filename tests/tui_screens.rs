@@ -545,3 +545,19 @@ fn v_offers_the_files_recent_commits() {
     let report = screen(&app, 100, 30);
     assert!(report.contains("1.1  green → amber"), "{report}");
 }
+
+#[test]
+fn switching_years_reloads_a_broken_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let older = dir.path().join("2012-13.yaml");
+    let newer = dir.path().join("2013-14.yaml");
+    std::fs::write(&older, common::PLAN.replace("2013-14", "2012-13")).expect("write");
+    std::fs::write(&newer, common::PLAN.replace("progress:", "progess:")).expect("write");
+    let mut app = App::new(vec![older, newer.clone()], today(), true);
+    assert!(app.read_only());
+    keys(&mut app, "[");
+    std::fs::write(&newer, common::PLAN).expect("fix the file");
+    keys(&mut app, "]");
+    assert!(!app.read_only(), "the fixed file loaded on switching back");
+    assert_eq!(selected_ref(&app), "1.1");
+}
