@@ -388,3 +388,48 @@ fn e_says_which_editor_it_used_when_editor_is_unset() {
         "{saved}"
     );
 }
+
+#[test]
+fn a_draft_left_unanswered_is_kept_aside_not_overwritten() {
+    let (dir, _file, _) = repo();
+    let sandbox = Sandbox::new();
+    let wait_for_draft = |sandbox: &Sandbox| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(6);
+        while drafts(sandbox).is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let mut tui = Launch::new(dir.path(), &sandbox).start();
+    tui.wait_for("green  ·  due ongoing");
+    rate(&mut tui, "r");
+    wait_for_draft(&sandbox);
+    tui.signal("KILL");
+    tui.wait_exit(Duration::from_secs(5));
+    drop(tui);
+    let first = std::fs::read_to_string(&drafts(&sandbox)[0]).expect("the first draft");
+
+    let mut tui = Launch::new(dir.path(), &sandbox).start();
+    tui.wait_for(" Recover unsaved edits ");
+    tui.esc();
+    tui.wait_gone(" Recover unsaved edits ");
+    tui.send("j");
+    rate(&mut tui, "b");
+    let aside = |sandbox: &Sandbox| {
+        std::fs::read_dir(sandbox.recovery_dir())
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().ends_with(".yaml.previous"))
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(6);
+    let mut previous = aside(&sandbox);
+    while previous.is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+        previous = aside(&sandbox);
+    }
+    let previous = previous.expect("the first draft was moved aside");
+    assert_eq!(std::fs::read_to_string(previous).expect("read"), first);
+    tui.send("q");
+    tui.wait_for(" Unsaved changes ");
+    tui.send("d");
+    assert!(tui.wait_exit(Duration::from_secs(5)).success());
+}

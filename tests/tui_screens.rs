@@ -348,14 +348,216 @@ fn years_are_ordered_by_period() {
 #[test]
 fn the_table_widens_on_a_wide_terminal() {
     let (_dir, app) = repo_app();
-    let wide = screen(&app, 200, 40);
+    let row = |shown: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains("▶  1.1 "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let wide = row(&screen(&app, 200, 40));
     assert!(
-        wide.contains("Quality & Effectiveness Subgroup"),
-        "owners are not cut at 200 columns:\n{wide}"
+        wide.contains("Quality & Effectiveness Sub") && wide.contains("ongoing"),
+        "owners and due have room at 200 columns: {wide}"
     );
-    let narrow = screen(&app, 80, 24);
+    let narrow = row(&screen(&app, 80, 24));
     assert!(
-        narrow.contains("Quality &…"),
-        "cut text ends in …:\n{narrow}"
+        narrow.contains("Quality &… "),
+        "cut text ends in …: {narrow}"
     );
+}
+
+#[test]
+fn the_plans_own_fields_are_edited_from_the_all_themes_row() {
+    let (dir, mut app) = repo_app();
+    let file = dir.path().join("plans/2013-14.yaml");
+    let before = std::fs::read_to_string(&file).expect("plan");
+    keys(&mut app, "h");
+    assert!(screen(&app, 80, 24).contains(" The plan · e title"));
+    keys(&mut app, "e");
+    ctrl(&mut app, 'l');
+    keys(&mut app, "Business Plan 2013-2014 (revised)");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.plan().expect("plan").title,
+        "Business Plan 2013-2014 (revised)"
+    );
+    assert!(
+        message(&app).contains("title of the plan changed"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "d");
+    ctrl(&mut app, 'l');
+    keys(&mut app, "20/08/2013");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.ui.popup.is_none());
+    if let Some(effect) = handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    ) {
+        perform_headless(&mut app, effect);
+    }
+    let after = std::fs::read_to_string(&file).expect("plan");
+    assert_eq!(
+        after,
+        before.replace(
+            "title: Business Plan 2013-2014\n",
+            "title: Business Plan 2013-2014 (revised)\n"
+        ),
+        "only the title line changed (the date typed is the one it had)"
+    );
+    keys(&mut app, "u");
+    assert!(
+        message(&app).contains("undid: title of the plan"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn search_matches_are_highlighted_in_the_table() {
+    let (_dir, path) = common::temp_with("2013-14.yaml", bundled("plans/2013-14.yaml").as_bytes());
+    let mut app = App::new(vec![path], today(), false);
+    keys(&mut app, "/");
+    keys(&mut app, "AUDITING");
+    press(&mut app, KeyCode::Enter);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal.draw(|frame| render(frame, &app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let marked: String = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.bg == ratatui::style::Color::Yellow)
+        .map(|cell| cell.symbol())
+        .collect();
+    assert_eq!(
+        marked, "auditing",
+        "the match, in the text's own case, is marked"
+    );
+}
+
+#[test]
+fn the_table_sorts_by_due_rating_and_owner() {
+    let (_dir, mut app) = repo_app();
+    let column = |app: &App, f: &dyn Fn(&boardplan::model::Action) -> String| -> Vec<String> {
+        let plan = app.plan().expect("plan");
+        app.rows()
+            .iter()
+            .map(|p| f(plan.action(*p).expect("action")))
+            .collect()
+    };
+    keys(&mut app, "s");
+    assert!(screen(&app, 80, 24).contains("43 shown · by due date"));
+    let deadlines: Vec<String> = column(&app, &|a| {
+        a.due
+            .as_ref()
+            .and_then(|d| d.deadline())
+            .map_or("~".into(), |d| d.to_string())
+    });
+    let mut sorted = deadlines.clone();
+    sorted.sort();
+    assert_eq!(deadlines, sorted, "soonest first, undated last");
+    keys(&mut app, "s");
+    let rags = column(&app, &|a| {
+        a.rag.map_or("?".into(), |r| r.as_str().to_string())
+    });
+    let first_green = rags.iter().position(|r| r == "green").expect("a green");
+    assert!(rags[..first_green].iter().all(|r| r == "amber"), "{rags:?}");
+    keys(&mut app, "s");
+    let owners = column(&app, &|a| {
+        a.owners.first().cloned().unwrap_or_default().to_lowercase()
+    });
+    let mut sorted = owners.clone();
+    sorted.sort();
+    assert_eq!(owners, sorted);
+    keys(&mut app, "s");
+    assert_eq!(
+        app.rows()[0],
+        app.plan().expect("plan").find_action("1.1").expect("1.1")
+    );
+}
+
+#[test]
+fn the_dashboards_measures_scroll() {
+    let source = bundled("examples/peterborough-childrens-trust/2010-11.yaml");
+    let (_dir, path) = common::temp_with("2010-11.yaml", source.as_bytes());
+    let mut app = App::new(vec![path], today(), true);
+    keys(&mut app, "D");
+    let top = screen(&app, 80, 24);
+    assert!(top.contains(" Measures · 1–"), "{top}");
+    let total = app
+        .plan()
+        .expect("plan")
+        .themes
+        .iter()
+        .map(|t| t.measures.len())
+        .sum::<usize>();
+    for _ in 0..total {
+        ctrl(&mut app, 'd');
+    }
+    let bottom = screen(&app, 80, 24);
+    assert!(
+        bottom.contains(&format!("–{total} of {total} ")),
+        "the last measure is reachable:\n{bottom}"
+    );
+}
+
+#[test]
+fn hints_follow_what_has_the_keyboard() {
+    let (_dir, mut app) = repo_app();
+    let hints = |app: &App| {
+        screen(app, 100, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(hints(&app).contains("/ search"), "{}", hints(&app));
+    keys(&mut app, "m");
+    assert!(hints(&app).contains("a add") && hints(&app).contains("Esc back"));
+    assert!(screen(&app, 100, 30).contains("Milestones of 1.1 · a x J/K e p w d r Esc"));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "r");
+    assert!(hints(&app).contains("r a g b rate"), "{}", hints(&app));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "p");
+    assert!(hints(&app).contains("Ctrl-s apply"), "{}", hints(&app));
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "D");
+    assert!(hints(&app).contains("Enter open"), "{}", hints(&app));
+}
+
+#[test]
+fn v_offers_the_files_recent_commits() {
+    let (_dir, mut app) = repo_app();
+    keys(&mut app, "C");
+    keys(&mut app, "v");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let shown = screen(&app, 80, 24);
+    insta::assert_snapshot!("revision_commits_80x24", shown);
+    assert!(
+        shown.contains("▶ 2013-07-01"),
+        "the older commit is chosen:\n{shown}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let report = screen(&app, 100, 30);
+    assert!(report.contains("1.1  green → amber"), "{report}");
+}
+
+#[test]
+fn switching_years_reloads_a_broken_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let older = dir.path().join("2012-13.yaml");
+    let newer = dir.path().join("2013-14.yaml");
+    std::fs::write(&older, common::PLAN.replace("2013-14", "2012-13")).expect("write");
+    std::fs::write(&newer, common::PLAN.replace("progress:", "progess:")).expect("write");
+    let mut app = App::new(vec![older, newer.clone()], today(), true);
+    assert!(app.read_only());
+    keys(&mut app, "[");
+    std::fs::write(&newer, common::PLAN).expect("fix the file");
+    keys(&mut app, "]");
+    assert!(!app.read_only(), "the fixed file loaded on switching back");
+    assert_eq!(selected_ref(&app), "1.1");
 }

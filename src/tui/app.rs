@@ -17,6 +17,7 @@ struct RowsKey {
     revision: u64,
     theme_row: usize,
     filter: Filter,
+    sort: super::sort::Sort,
 }
 
 impl RowsKey {
@@ -27,14 +28,19 @@ impl RowsKey {
             search: before.filter.search.clone(),
             ..self.filter.clone()
         } == before.filter;
-        (self.year, self.generation, self.revision, self.theme_row)
-            == (
-                before.year,
-                before.generation,
-                before.revision,
-                before.theme_row,
-            )
-            && same_but_search
+        (
+            self.year,
+            self.generation,
+            self.revision,
+            self.theme_row,
+            self.sort,
+        ) == (
+            before.year,
+            before.generation,
+            before.revision,
+            before.theme_row,
+            before.sort,
+        ) && same_but_search
             && self
                 .filter
                 .search
@@ -120,6 +126,8 @@ pub struct Ui {
     pub focus: Focus,
     /// Active filters (shared by every year).
     pub filter: Filter,
+    /// The order of the actions table.
+    pub sort: super::sort::Sort,
     /// The form or popup on top, if any.
     pub popup: Option<Popup>,
     /// The theme whose measures the measures list shows.
@@ -227,6 +235,7 @@ impl App {
             screen: Screen::Main,
             focus: Focus::Actions,
             filter: Filter::default(),
+            sort: super::sort::Sort::default(),
             popup: None,
             measures_theme: 0,
             versions: None,
@@ -276,6 +285,7 @@ impl App {
             revision: self.year().history.revision(),
             theme_row: self.year().cursor.theme_row,
             filter: self.ui.filter.clone(),
+            sort: self.ui.sort,
         };
         let cached = self.ui.cache.rows.0.borrow().clone();
         let rows = match cached {
@@ -296,11 +306,13 @@ impl App {
             return Vec::new();
         };
         let theme = self.selected_theme();
-        self.filter_rows(
+        let mut rows = self.filter_rows(
             plan.actions()
                 .map(|(pos, _)| pos)
                 .filter(|pos| theme.is_none_or(|t| t == pos.theme)),
-        )
+        );
+        self.ui.sort.apply(plan, &mut rows);
+        rows
     }
 
     /// The positions that pass the filters; the search goes through the prepared index.

@@ -34,6 +34,8 @@ pub enum Command {
     OwnerView,
     /// Clear every filter.
     ClearFilters,
+    /// Sort the table: plan order, due date, rating, owner.
+    Sort,
     /// Leave the milestones or measures list; elsewhere, clear every filter.
     Back,
     /// Edit the selected action's milestones.
@@ -113,6 +115,7 @@ impl Command {
             Command::FilterMenu => "filter",
             Command::OwnerView => "owner view",
             Command::ClearFilters => "clear filters",
+            Command::Sort => "sort",
             Command::Back => "back",
             Command::Milestones => "milestones",
             Command::Measures => "measures",
@@ -163,6 +166,7 @@ impl Command {
             Command::FilterMenu => "filter: rating, unrated, overdue, green but overdue",
             Command::OwnerView => "show one owner's actions across all themes",
             Command::ClearFilters => "clear every filter and the search",
+            Command::Sort => "sort the table: plan order, then due date, rating (red first), owner",
             Command::Back => "leave the milestones or measures list; elsewhere clear the filters",
             Command::Milestones => {
                 "edit the selected action's milestones (a x J K e p w d r there)"
@@ -171,12 +175,22 @@ impl Command {
                 "edit the theme's measures (e text, p latest, O target, n baseline, d as of, r)"
             }
             Command::Rag => "set the RAG rating: r a g b, x clears",
-            Command::EditText => "edit the action text (theme pane: the theme title)",
-            Command::EditProgress => "edit the progress (theme pane: the description)",
-            Command::EditOutcome => "edit the outcome (theme pane: the strategic lead)",
+            Command::EditText => {
+                "edit the action text (theme pane: the theme title; All themes: the plan's title)"
+            }
+            Command::EditProgress => {
+                "edit the progress (theme pane: the description; All themes: the vision)"
+            }
+            Command::EditOutcome => {
+                "edit the outcome (theme pane: the strategic lead; All themes: the version)"
+            }
             Command::EditNotes => "edit the notes (theme pane: the accountable member)",
-            Command::EditOwners => "edit the owners, with completion",
-            Command::EditDue => "edit the due date: \"31 July 2013\", \"March 2014\", ongoing",
+            Command::EditOwners => {
+                "edit the owners as a list, with completion (All themes: the owners glossary)"
+            }
+            Command::EditDue => {
+                "edit the due date: \"31 July 2013\", \"Q3 2014\", tomorrow, ongoing (All themes: the plan's date)"
+            }
             Command::ExternalEditor => "edit the progress in $EDITOR",
             Command::Add => "add an action after the selected one (theme pane: a theme)",
             Command::AddTheme => "add a theme after the selected one",

@@ -6,6 +6,7 @@ use super::command::Command;
 use super::effect::Effect;
 use super::fields::{open_form, set_field};
 use super::forms::{Choice, Confirm, Outcome, Popup, Target};
+use super::plan_fields::PlanField;
 use crate::model::{Action, ActionField, ActionPos, Edit, FieldValue, Rag, Theme, ThemeField};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -40,15 +41,15 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
         field_command => {
             let target = match (theme_focus, theme, action) {
                 (true, Some(t), _) => theme_target(field_command, t),
-                (true, None, _) => {
-                    app.warn("select a theme first (the \"All themes\" row has no fields)");
-                    return None;
-                }
+                (true, None, _) => plan_target(field_command),
                 (false, _, Some(pos)) => action_target(field_command, pos),
                 (false, _, None) => return nothing_selected(app),
             };
             match target {
                 Some(target) => open_form(app, target, false),
+                None if theme_focus && theme.is_none() => app.warn(
+                    "the plan has a title (e), vision (p), version (O), date (d) and owners glossary (w)",
+                ),
                 None => app.warn("themes have no owners or due date; select an action"),
             }
         }
@@ -75,6 +76,19 @@ fn action_target(command: Command, pos: ActionPos) -> Option<Target> {
         _ => return None,
     };
     Some(Target::Action(pos, field))
+}
+
+/// The plan's own fields, from the "All themes" row.
+fn plan_target(command: Command) -> Option<Target> {
+    let field = match command {
+        Command::EditText => PlanField::Title,
+        Command::EditProgress => PlanField::Vision,
+        Command::EditOutcome => PlanField::Version,
+        Command::EditDue => PlanField::Date,
+        Command::EditOwners => PlanField::Glossary,
+        _ => return None,
+    };
+    Some(Target::Plan(field))
 }
 
 fn theme_target(command: Command, theme: usize) -> Option<Target> {

@@ -53,6 +53,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
         },
         Effect::Changes(revision) => changes(app, revision),
         Effect::ReadHistory(screen) => read_history(app, screen),
+        Effect::ListCommits => list_commits(app),
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
             app.say("discarded the recovered edits");
@@ -316,6 +317,11 @@ fn take_in(app: &mut App, done: Done) {
                 year.head = None;
             }
         }
+        Done::Commits(found) => {
+            if let Some(Popup::Revision { commits, .. }) = &mut app.ui.popup {
+                *commits = Some(found);
+            }
+        }
         Done::History(path, screen, result) => match result {
             Ok(versions) => {
                 if versions.path == app.year().path {
@@ -332,6 +338,29 @@ fn take_in(app: &mut App, done: Done) {
     }
 }
 
+/// Reads the file's recent commits on the worker, for the revision field to offer.
+fn list_commits(app: &mut App) {
+    let path = app.year().path.clone();
+    app.work.start(Job::Commits(path.clone()), move || {
+        let commits = Git::discover(&path)
+            .and_then(|git| git.log(&path, 15))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| {
+                let line = format!(
+                    "{} {} {} — {}",
+                    c.date,
+                    &c.id[..c.id.len().min(7)],
+                    c.subject,
+                    c.author
+                );
+                (c.id, line)
+            })
+            .collect();
+        Done::Commits(commits)
+    });
+}
+
 /// Shows a history screen at once (with what was read before, or "reading"), and reads the
 /// file's history again on the worker.
 fn read_history(app: &mut App, screen: Screen) {
@@ -341,6 +370,7 @@ fn read_history(app: &mut App, screen: Screen) {
     }
     app.ui.screen = screen;
     app.ui.list.reset();
+    app.ui.detail_scroll = 0;
     let job_path = path.clone();
     app.work.start(Job::History(path), move || {
         let result = super::history::read(&job_path);

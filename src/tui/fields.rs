@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
+use super::plan_fields::{self, PlanField};
 use crate::model::{
     ActionField, Edit, FieldValue, ItemEdit, MeasureField, MilestoneField, OwnerIndex, Plan,
     ThemeField,
@@ -19,6 +20,7 @@ fn required(value: &str) -> FieldValue {
 /// A field's value as it stands; `None` when the element does not exist.
 pub fn current_value(plan: &Plan, target: Target) -> Option<FieldValue> {
     Some(match target {
+        Target::Plan(field) => plan_fields::current_value(plan, field),
         Target::Action(pos, field) => {
             let a = plan.action(pos)?;
             match field {
@@ -89,6 +91,7 @@ fn describe(plan: &Plan, target: Target) -> String {
             .unwrap_or_default()
     };
     match target {
+        Target::Plan(field) => format!("The plan's {}", field.name()),
         Target::Action(pos, ActionField::Action) => format!("Text of action {}", reference(pos)),
         Target::Action(pos, field) => {
             format!("{} of action {}", capitalised(field.key()), reference(pos))
@@ -135,6 +138,7 @@ fn capitalised(word: &str) -> String {
 /// Multi-line fields get the multi-line editor; short ones (titles, names, figures) one line.
 fn lines(target: Target) -> Lines {
     let many = match target {
+        Target::Plan(field) => field.multi_line(),
         Target::Action(..) => true,
         Target::Theme(_, field) => field == ThemeField::Description,
         Target::Milestone(_, _, field) => {
@@ -206,6 +210,7 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
         return true;
     }
     let edit = match target {
+        Target::Plan(field) => return set_plan_field(app, field, value),
         Target::Action(at, field) => Edit::SetAction { at, field, value },
         Target::Theme(at, field) => Edit::SetTheme { at, field, value },
         Target::Milestone(at, index, field) => {
@@ -226,6 +231,27 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
         }
         Err(error) => {
             app.warn(error.to_string());
+            false
+        }
+    }
+}
+
+/// Sets one of the plan's own fields (as one undoable edit of the whole plan).
+fn set_plan_field(app: &mut App, field: PlanField, value: FieldValue) -> bool {
+    let Some(plan) = app.plan() else { return false };
+    let label = format!("{} of the plan", field.name());
+    let result = plan_fields::set(plan, field, value).and_then(|edit| {
+        app.year_mut()
+            .apply_labelled(edit, label.clone())
+            .map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(()) => {
+            app.say(format!("{label} changed (Ctrl-s saves, u undoes)"));
+            true
+        }
+        Err(error) => {
+            app.warn(error);
             false
         }
     }

@@ -16,8 +16,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 
 /// What the detail pane shows; its scroll goes back to the top when this changes.
-fn detail_subject(app: &App) -> (usize, Focus, usize, Option<ActionPos>) {
+fn detail_subject(app: &App) -> (Screen, usize, Focus, usize, Option<ActionPos>) {
     (
+        app.ui.screen,
         app.current,
         app.ui.focus,
         app.year().cursor.theme_row,
@@ -83,16 +84,7 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) {
     }
     match event.kind {
         _ if wheel != 0 && inside(areas.detail, &event) => scroll_detail(app, wheel),
-        _ if wheel != 0 => {
-            let command = if wheel > 0 {
-                super::command::Command::Down
-            } else {
-                super::command::Command::Up
-            };
-            for _ in 0..3 {
-                update(app, command);
-            }
-        }
+        _ if wheel != 0 => scroll_focused(app, wheel),
         MouseEventKind::Down(MouseButton::Left) if inside(areas.table, &event) => {
             let offset = app.year().cursor.offset;
             let row = offset + usize::from(event.row - areas.table.y);
@@ -118,6 +110,18 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) {
     app.scroll_into_view();
     if detail_subject(app) != before {
         app.ui.detail_scroll = 0;
+    }
+}
+
+/// The wheel over the themes or the table: three rows of the focused pane.
+fn scroll_focused(app: &mut App, wheel: isize) {
+    let command = if wheel > 0 {
+        super::command::Command::Down
+    } else {
+        super::command::Command::Up
+    };
+    for _ in 0..3 {
+        update(app, command);
     }
 }
 

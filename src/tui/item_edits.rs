@@ -7,6 +7,7 @@ use super::command::Command;
 use super::effect::Effect;
 use super::fields::open_form;
 use super::forms::{Choice, Confirm, Popup, Target};
+use super::keymap::{MEASURE_KEYS, MILESTONE_KEYS, key_line};
 use crate::model::{ActionPos, Edit, ItemEdit, Measure, MeasureField, Milestone, MilestoneField};
 
 /// Moves the keyboard to the selected action's milestones.
@@ -16,7 +17,7 @@ pub fn focus_milestones(app: &mut App) {
     }
     app.ui.focus = Focus::Milestones;
     app.year_mut().cursor.item = 0;
-    app.say("milestones: a add · x delete · J/K move · e text · p progress · w owners · d due · r RAG · Esc back");
+    app.say(format!("milestones: {}", key_line(MILESTONE_KEYS)));
 }
 
 /// Moves the keyboard to the measures of the selected theme (or of the selected action's).
@@ -30,7 +31,7 @@ pub fn focus_measures(app: &mut App) {
     app.ui.measures_theme = theme;
     app.ui.focus = Focus::Measures;
     app.year_mut().cursor.item = 0;
-    app.say("measures: a add · x delete · J/K move · e measure · n baseline · O target · p latest · d as of · r RAG · Esc back");
+    app.say(format!("measures: {}", key_line(MEASURE_KEYS)));
 }
 
 /// How many items the focused list has.

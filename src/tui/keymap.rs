@@ -59,6 +59,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('f', Command::FilterMenu),
     ch('o', Command::OwnerView),
     ch('c', Command::ClearFilters),
+    ch('s', Command::Sort),
     key(KeyCode::Esc, Command::Back),
     ch('m', Command::Milestones),
     ch('M', Command::Measures),
@@ -169,10 +170,51 @@ pub const REPORT_KEYS: &[KeyHelp] = &[
     KeyHelp::new(
         "v",
         "other revision",
-        "compare with another commit, tag, branch or date",
+        "compare with another commit, tag, branch or date, or one of the file's recent commits (↑↓)",
     ),
     KeyHelp::new("Esc", "close", "close the report (also C or q)"),
 ];
+
+/// Keys of the milestones list (`m`), for its title, the hints and the help.
+pub const MILESTONE_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("a", "add", "add a milestone after the selected one"),
+    KeyHelp::new("x", "delete", "delete the selected milestone (asks first)"),
+    KeyHelp::new("J/K", "move", "move it down / up"),
+    KeyHelp::new("e", "text", "edit its text"),
+    KeyHelp::new("p", "progress", "edit its progress"),
+    KeyHelp::new("w", "owners", "edit its owners"),
+    KeyHelp::new("d", "due", "edit its due date"),
+    KeyHelp::new("r", "RAG", "rate it"),
+    KeyHelp::new("Esc", "back", "back to the actions"),
+];
+
+/// Keys of a theme's measures list (`M`), for its title, the hints and the help.
+pub const MEASURE_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("a", "add", "add a measure after the selected one"),
+    KeyHelp::new("x", "delete", "delete the selected measure (asks first)"),
+    KeyHelp::new("J/K", "move", "move it down / up"),
+    KeyHelp::new("e", "measure", "edit what is measured"),
+    KeyHelp::new("n", "baseline", "edit the baseline"),
+    KeyHelp::new("O", "target", "edit the target"),
+    KeyHelp::new("p", "latest", "edit the latest figure"),
+    KeyHelp::new("d", "as of", "edit the date of the latest figure"),
+    KeyHelp::new("r", "RAG", "rate it"),
+    KeyHelp::new("Esc", "back", "back to the themes or actions"),
+];
+
+/// The keys of a table as one line: `a add · x delete · Esc back`.
+pub fn key_line(keys: &[KeyHelp]) -> String {
+    keys.iter()
+        .filter(|k| !k.short.is_empty())
+        .map(|k| format!("{} {}", k.keys, k.short))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Just the keys of a table: `a x J/K e Esc`.
+pub fn keys_only(keys: &[KeyHelp]) -> String {
+    keys.iter().map(|k| k.keys).collect::<Vec<_>>().join(" ")
+}
 
 /// Keys of the owner picker.
 pub const PICKER_KEYS: &[KeyHelp] = &[

@@ -1,10 +1,16 @@
 //! The terminal UI.
 //!
-//! `app` holds the state (the store's `year`s, and the UI state); `command` and `keymap` are the
-//! vocabulary and its keys; `update`, `edits` and `item_edits` turn keys into state changes and effects;
-//! `fields` reads and sets one field for the forms; `effects` performs them (saving, reloading, `$EDITOR`); `forms` are the popups; `views`
-//! draw from `&App` only; `run` owns the terminal; `recovery` keeps unsaved edits across a
-//! crash; `config` finds the store.
+//! `app` holds the state (the store's `year`s, the UI state and its caches); `command` and
+//! `keymap` are the vocabulary and its keys (one table per screen, a key table per popup, read
+//! by the help and the hints too). Input comes in through `input` (keys, paste, mouse) and goes
+//! to `popup_keys` (the popup on top), `screens` (dashboard, not updated, history) or `update`
+//! (the main screen), which hands editing to `edits` and `item_edits`; `fields` and
+//! `plan_fields` read and set one field for the forms, `labels` names edits in words. What
+//! needs the disk, git or the terminal is an `effect::Effect` (its own module, so no handler
+//! imports another), performed by `effects`; git reads run on the `work`er thread. `forms` are
+//! the popups; `views` draw from `&App` only; `run` owns the terminal (signals, panic, redraw
+//! only on change); `recovery` keeps unsaved edits in drafts; `stale` and `sort` order the
+//! lists; `config` finds the store.
 
 mod app;
 mod baseline;
@@ -20,10 +26,12 @@ mod input;
 mod item_edits;
 mod keymap;
 mod labels;
+mod plan_fields;
 mod popup_keys;
 mod recovery;
 mod run;
 mod screens;
+mod sort;
 mod stale;
 mod update;
 mod views;

@@ -21,15 +21,45 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
             }
         }
         Popup::Report(report) => return report_key(app, report, key),
-        Popup::Revision { mut form, back } => match form.handle(key) {
-            Outcome::Continue => app.ui.popup = Some(Popup::Revision { form, back }),
-            Outcome::Cancel => app.ui.popup = Some(Popup::Report(back)),
-            Outcome::Submit(revision) => {
-                // The report stays up; a bad revision leaves it as it was.
-                app.ui.popup = Some(Popup::Report(back));
-                return Some(Effect::Changes(Some(revision.trim().to_string())));
+        Popup::Revision {
+            mut form,
+            back,
+            commits,
+            mut chosen,
+        } => {
+            if matches!(key.code, KeyCode::Up | KeyCode::Down) {
+                let len = commits.as_ref().map_or(0, Vec::len);
+                chosen = step_choice(chosen, key.code == KeyCode::Down, len);
+                app.ui.popup = Some(Popup::Revision {
+                    form,
+                    back,
+                    commits,
+                    chosen,
+                });
+                return None;
             }
-        },
+            match form.handle(key) {
+                Outcome::Continue => {
+                    app.ui.popup = Some(Popup::Revision {
+                        form,
+                        back,
+                        commits,
+                        chosen,
+                    })
+                }
+                Outcome::Cancel => app.ui.popup = Some(Popup::Report(back)),
+                Outcome::Submit(typed) => {
+                    let picked = chosen.and_then(|i| commits.as_ref()?.get(i));
+                    let revision = match picked {
+                        Some((id, _)) => id.clone(),
+                        None => typed.trim().to_string(),
+                    };
+                    // The report stays up; a bad revision leaves it as it was.
+                    app.ui.popup = Some(Popup::Report(back));
+                    return Some(Effect::Changes(Some(revision)));
+                }
+            }
+        }
         Popup::Search {
             form,
             previous,
@@ -106,8 +136,10 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
             app.ui.popup = Some(Popup::Revision {
                 form: Box::new(form),
                 back: report,
+                commits: None,
+                chosen: None,
             });
-            return None;
+            return Some(Effect::ListCommits);
         }
         KeyCode::Enter => {
             match report_action(app, &report) {
@@ -126,6 +158,17 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
         app.ui.popup = Some(Popup::Report(report));
     }
     None
+}
+
+/// Moves a choice in a list of `len` down or up; up from the first row clears it.
+fn step_choice(chosen: Option<usize>, down: bool, len: usize) -> Option<usize> {
+    match (chosen, down) {
+        _ if len == 0 => None,
+        (None, true) => Some(0),
+        (None, false) | (Some(0), false) => None,
+        (Some(i), false) => Some(i - 1),
+        (Some(i), true) => Some((i + 1).min(len - 1)),
+    }
 }
 
 /// The action the report's cursor is in: the nearest line at or above it that starts with an

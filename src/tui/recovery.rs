@@ -67,6 +67,9 @@ pub fn autosave(app: &mut App) {
         let year = &app.years[index];
         let state = (year.generation, year.history.revision());
         if year.history.dirty() {
+            if year.drafted.is_none() {
+                keep_older_draft(&year.path);
+            }
             if year.drafted != Some(state) && write(app, index).is_some() {
                 app.years[index].drafted = Some(state);
             }
@@ -75,6 +78,22 @@ pub fn autosave(app: &mut App) {
             app.years[index].drafted = None;
         }
     }
+}
+
+/// A draft left by an earlier run that was not restored or discarded is moved aside (to
+/// `….previous`, with its base) before this run's first draft of the same file replaces it.
+fn keep_older_draft(file: &Path) {
+    let Some(draft) = path_for(file) else { return };
+    if !draft.exists() {
+        return;
+    }
+    let aside = |path: &Path| {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(".previous");
+        let _ = std::fs::rename(path, PathBuf::from(name));
+    };
+    aside(&base_path(&draft));
+    aside(&draft);
 }
 
 /// The years whose draft holds something other than what is on disk.

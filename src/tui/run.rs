@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::command::Command;
+use super::effect::Effect;
 use super::effects::{Suspend, check_head, offer_next_recovery, perform, poll_work, watch_disk};
 use super::input::{handle_key, handle_mouse, handle_paste, is_interrupt};
 use super::recovery;
@@ -127,6 +128,32 @@ pub fn run_app(mut app: App) -> anyhow::Result<()> {
     }
 }
 
+/// One terminal event in; the effect it asks for out.
+fn handle_event(app: &mut App, event: Event, crash_test: bool) -> Option<Effect> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if crash_test && key.code == KeyCode::F(12) {
+                panic!("crash test (BOARDPLAN_CRASH_TEST)");
+            }
+            // Ctrl-c offers to quit, except in a form, where it would drop what is typed.
+            if is_interrupt(key) && app.ui.popup.is_none() {
+                update(app, Command::Quit)
+            } else {
+                handle_key(app, key)
+            }
+        }
+        Event::Mouse(mouse) => {
+            handle_mouse(app, mouse);
+            None
+        }
+        Event::Paste(text) => {
+            handle_paste(app, &text);
+            None
+        }
+        _ => None,
+    }
+}
+
 /// The signal received, if any.
 fn received(signal: &AtomicUsize) -> Option<i32> {
     match signal.load(Ordering::SeqCst) {
@@ -167,28 +194,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, signal: &AtomicUsize) -> anyho
             continue;
         }
         needs_draw = true;
-        let effect = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if crash_test && key.code == KeyCode::F(12) {
-                    panic!("crash test (BOARDPLAN_CRASH_TEST)");
-                }
-                if is_interrupt(key) {
-                    update(app, Command::Quit)
-                } else {
-                    handle_key(app, key)
-                }
-            }
-            Event::Mouse(mouse) => {
-                handle_mouse(app, mouse);
-                None
-            }
-            Event::Paste(text) => {
-                handle_paste(app, &text);
-                None
-            }
-            _ => None,
-        };
-        if let Some(effect) = effect {
+        if let Some(effect) = handle_event(app, event::read()?, crash_test) {
             perform(app, effect, screen);
         }
     }

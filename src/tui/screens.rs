@@ -16,12 +16,12 @@ use std::rc::Rc;
 /// The dashboard's lists: the overdue actions, and those not yet rated.
 pub type DashboardLists = (Vec<ActionPos>, Vec<ActionPos>);
 
-/// What the dashboard's lists were computed for: year, generation and edit revision.
-type DashboardKey = (usize, u64, u64);
-
 /// The dashboard's lists, kept until the plan changes.
 #[derive(Debug, Default)]
-pub struct DashboardCache(RefCell<Option<(DashboardKey, Rc<DashboardLists>)>>);
+pub struct DashboardCache(RefCell<Option<(PlanVersion, Rc<DashboardLists>)>>);
+
+/// Which year, reading and revision something was computed from.
+type PlanVersion = (usize, u64, u64);
 
 /// The dashboard's actions, in the order it lists them: overdue, then not yet rated;
 /// computed once per change of the plan.
@@ -108,7 +108,13 @@ pub fn screen_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
         },
         Command::Back => app.ui.screen = Screen::Main,
         Command::DetailDown => {
-            app.ui.detail_scroll = (app.ui.detail_scroll + 5).min(super::history::DEPTH)
+            let last = match app.ui.screen {
+                Screen::Dashboard => app
+                    .plan()
+                    .map_or(0, |p| p.themes.iter().map(|t| t.measures.len()).sum()),
+                _ => super::history::DEPTH,
+            };
+            app.ui.detail_scroll = (app.ui.detail_scroll + 5).min(last);
         }
         Command::DetailUp => app.ui.detail_scroll = app.ui.detail_scroll.saturating_sub(5),
         other => return super::update::update(app, other),

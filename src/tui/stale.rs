@@ -91,3 +91,73 @@ pub fn rank(plan: &Plan, versions: &Versions) -> Vec<StaleRow> {
     rows.sort_by_key(|row| std::cmp::Reverse(row.unchanged_for));
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Theme};
+    use crate::review::history::staleness;
+
+    fn plan(progress: &[(&str, Option<&str>)]) -> Plan {
+        let actions = progress
+            .iter()
+            .map(|(r, p)| Action {
+                reference: r.to_string(),
+                action: "x".into(),
+                progress: p.map(String::from),
+                ..Action::default()
+            })
+            .collect();
+        Plan {
+            themes: vec![Theme {
+                reference: "1".into(),
+                actions,
+                ..Theme::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    fn commit(n: u32) -> Commit {
+        Commit {
+            id: format!("{n:040}"),
+            date: format!("2013-0{n}-01"),
+            author: "JC".into(),
+            subject: format!("update {n}"),
+        }
+    }
+
+    #[test]
+    fn ranks_as_the_review_module_does() {
+        let now = plan(&[("1.1", Some("new")), ("1.2", Some("same")), ("1.3", None)]);
+        let versions = Versions {
+            path: "plan.yaml".into(),
+            versions: vec![
+                (
+                    commit(3),
+                    Some(plan(&[
+                        ("1.1", Some("old")),
+                        ("1.2", Some("same")),
+                        ("1.3", None),
+                    ])),
+                ),
+                (commit(2), None),
+                (commit(1), Some(plan(&[("1.2", Some("same"))]))),
+            ],
+            serial: 1,
+        };
+        let ours: Vec<_> = rank(&now, &versions)
+            .into_iter()
+            .map(|r| {
+                let reference = now.action(r.pos).map(|a| a.reference.clone());
+                (reference, r.unchanged_for, r.since, r.at_least)
+            })
+            .collect();
+        let theirs: Vec<_> = staleness(&now, &versions.versions)
+            .into_iter()
+            .map(|s| (Some(s.reference), s.unchanged_for, s.since, s.at_least))
+            .collect();
+        assert_eq!(ours, theirs);
+        assert_eq!(ours[0].0.as_deref(), Some("1.2"));
+    }
+}

@@ -51,6 +51,17 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
                 app.say("filters cleared");
             }
         }
+        Command::Sort => {
+            let selected = app.selected_action();
+            app.ui.sort = app.ui.sort.next();
+            if let Some(pos) = selected {
+                app.select_action(pos);
+            }
+            let order = app.ui.sort.name();
+            app.say(format!(
+                "table sorted by {order} (s again for the next order)"
+            ));
+        }
         Command::Dashboard => toggle(app, Screen::Dashboard),
         Command::DetailDown => scroll_detail(app, 1),
         Command::DetailUp => scroll_detail(app, -1),
@@ -92,6 +103,7 @@ fn page(app: &App) -> isize {
 
 fn toggle(app: &mut App, screen: Screen) {
     app.ui.list.reset();
+    app.ui.detail_scroll = 0;
     app.ui.screen = if app.ui.screen == screen {
         Screen::Main
     } else {

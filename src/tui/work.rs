@@ -17,6 +17,8 @@ pub enum Job {
     Head(usize),
     /// The file's last commits, for a screen.
     History(PathBuf),
+    /// The file's recent commits, for the revision field.
+    Commits(PathBuf),
 }
 
 /// A finished job.
@@ -28,6 +30,8 @@ pub enum Done {
     Head(usize, Option<String>),
     /// The file's history, or why there is none, for the screen that asked.
     History(PathBuf, Screen, Result<Versions, String>),
+    /// The file's recent commits (id, and a line to show), for the revision field.
+    Commits(Vec<(String, String)>),
 }
 
 /// The jobs running and the channel their results come back on.
@@ -60,11 +64,6 @@ impl Worker {
             let _ = sender.send((job, work()));
         });
         true
-    }
-
-    /// True while `job` runs.
-    pub fn is_running(&self, job: &Job) -> bool {
-        self.running.contains(job)
     }
 
     /// The results that came back since the last call.

@@ -181,10 +181,18 @@ impl Year {
 
     /// Applies an edit, recording its inverse for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let label = match self.plan() {
+            Some(plan) => super::labels::describe(plan, &edit),
+            None => return Ok(()),
+        };
+        self.apply_labelled(edit, label)
+    }
+
+    /// Applies an edit, recording its inverse for undo with what it was in words.
+    pub fn apply_labelled(&mut self, edit: Edit, label: String) -> Result<(), EditError> {
         let Content::Plan(file) = &mut self.content else {
             return Ok(());
         };
-        let label = super::labels::describe(&file.plan, &edit);
         let inverse = edit.apply(&mut file.plan)?;
         self.history.push(inverse, label);
         Ok(())

@@ -37,6 +37,8 @@ pub enum Target {
     Milestone(ActionPos, usize, MilestoneField),
     /// A field of a theme's measure (theme index, measure index).
     Measure(usize, usize, MeasureField),
+    /// A field of the plan itself.
+    Plan(crate::tui::plan_fields::PlanField),
 }
 
 /// An open form and the field it edits.
@@ -83,12 +85,18 @@ pub enum Popup {
     Confirm(Confirm),
     /// A change report, with a cursor on one of its lines.
     Report(Box<Report>),
-    /// The revision to compare with: a commit, tag, branch or date; Esc goes back to `back`.
+    /// The revision to compare with: a commit, tag, branch or date typed, or one of the file's
+    /// recent commits chosen with ↑↓; Esc goes back to `back`.
     Revision {
         /// The input.
         form: Box<TextForm>,
         /// The report it was opened from, shown again on Esc or when the revision is bad.
         back: Box<Report>,
+        /// The file's recent commits (read on the worker; `None` until they arrive): id and a
+        /// line to show.
+        commits: Option<Vec<(String, String)>>,
+        /// The commit chosen with ↑↓, if any.
+        chosen: Option<usize>,
     },
 }
 

@@ -35,7 +35,7 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         .title(" Ratings per theme ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let label_width = 18usize;
+    let label_width = usize::from(inner.width / 3).clamp(18, 50);
     let bar_width = usize::from(inner.width)
         .saturating_sub(label_width + 8)
         .max(4);
@@ -185,30 +185,45 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
 }
 
 fn render_measures(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
-    let mut lines = vec![Line::from(format!(
+    let header = Line::from(format!(
         "{:<5} {:<40} {:>9} {:>9} {:>9} {:<8}",
         "Theme", "Measure", "Baseline", "Target", "Latest", "As of"
-    ))];
-    for theme in &plan.themes {
-        for m in &theme.measures {
-            let value = |v: &Option<String>| clip(v.as_deref().unwrap_or("–"), 9);
-            let as_of = m.as_of.as_ref().map(|d| d.to_string()).unwrap_or_default();
-            lines.push(Line::from(vec![
-                badge(m.rag, app.ui.no_color),
-                Span::raw(format!(
-                    " {:<3} {:<40} {:>9} {:>9} {:>9} {:<8}",
-                    clip(&theme.reference, 3),
-                    clip(&m.measure, 40),
-                    value(&m.baseline),
-                    value(&m.target),
-                    value(&m.latest),
-                    clip(&as_of, 8)
-                )),
-            ]));
-        }
+    ));
+    let measures: Vec<_> = plan
+        .themes
+        .iter()
+        .flat_map(|t| t.measures.iter().map(move |m| (t, m)))
+        .collect();
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let first = app
+        .ui
+        .detail_scroll
+        .min(measures.len().saturating_sub(height));
+    let mut lines = vec![header];
+    for (theme, m) in measures.iter().skip(first).take(height) {
+        let value = |v: &Option<String>| clip(v.as_deref().unwrap_or("–"), 9);
+        let as_of = m.as_of.as_ref().map(|d| d.to_string()).unwrap_or_default();
+        lines.push(Line::from(vec![
+            badge(m.rag, app.ui.no_color),
+            Span::raw(format!(
+                " {:<3} {:<40} {:>9} {:>9} {:>9} {:<8}",
+                clip(&theme.reference, 3),
+                clip(&m.measure, 40),
+                value(&m.baseline),
+                value(&m.target),
+                value(&m.latest),
+                clip(&as_of, 8)
+            )),
+        ]));
     }
+    let last = (first + height).min(measures.len());
+    let title = format!(
+        " Measures · {}–{last} of {} · Ctrl-d/Ctrl-u scroll ",
+        (first + 1).min(last),
+        measures.len()
+    );
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Measures ")),
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         area,
     );
 }

@@ -3,6 +3,7 @@
 use super::badge::badge;
 use crate::model::{Action, Plan, Theme};
 use crate::tui::app::{App, Focus};
+use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -19,8 +20,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
         (Focus::Measures, _, _) => match plan.themes.get(app.ui.measures_theme) {
             Some(theme) => (
                 format!(
-                    " Measures of theme {} · a x J K e n O p d r · Esc back ",
-                    theme.reference
+                    " Measures of theme {} · {} ",
+                    theme.reference,
+                    keys_only(MEASURE_KEYS)
                 ),
                 theme_lines(app, theme),
             ),
@@ -28,14 +30,19 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
         },
         (Focus::Milestones, _, Some(action)) => (
             format!(
-                " Milestones of {} · a x J K e p w d r · Esc back ",
-                action.reference
+                " Milestones of {} · {} ",
+                action.reference,
+                keys_only(MILESTONE_KEYS)
             ),
             action_lines(app, plan, action),
         ),
         (Focus::Themes, Some(theme), _) | (Focus::Actions, Some(theme), None) => (
             format!(" Theme {} ", theme.reference),
             theme_lines(app, theme),
+        ),
+        (Focus::Themes, None, _) => (
+            " The plan · e title · p vision · O version · d date · w glossary ".into(),
+            plan_lines(plan),
         ),
         (_, _, Some(action)) => (
             format!(" Action {} ", action.reference),
@@ -299,8 +306,28 @@ fn plan_lines(plan: &Plan) -> Vec<Line<'static>> {
         Line::from(plan.board.clone()),
         Line::default(),
     ];
+    let facts: Vec<String> = [
+        plan.version.as_ref().map(|v| format!("version {v}")),
+        plan.date.as_ref().map(|d| format!("dated {d}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !facts.is_empty() {
+        lines.push(Line::from(facts.join(" · ")));
+        lines.push(Line::default());
+    }
     if let Some(vision) = &plan.vision {
         lines.extend(vision.lines().map(|l| Line::from(l.to_string())));
+        lines.push(Line::default());
+    }
+    if !plan.owners.is_empty() {
+        lines.push(Line::from("Owners glossary"));
+        lines.extend(
+            plan.owners
+                .iter()
+                .map(|e| Line::from(format!("  {}: {}", e.short, e.full))),
+        );
     }
     lines
 }

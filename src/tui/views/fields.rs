@@ -3,21 +3,13 @@
 
 use super::popup::{boxed, centered, dim};
 use crate::tui::forms::{DUE_EXAMPLES, DueForm, OWNERS_KEYS, OwnersForm, TextForm};
-use crate::tui::keymap::KeyHelp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// The short hints of a key table: `Enter apply · Esc cancel`.
-pub fn hint_line(keys: &[KeyHelp]) -> String {
-    keys.iter()
-        .filter(|k| !k.short.is_empty())
-        .map(|k| format!("{} {}", k.keys, k.short))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
+pub use crate::tui::keymap::key_line as hint_line;
 
 fn error_line(error: &str) -> Line<'static> {
     Line::from(Span::styled(
@@ -62,65 +54,81 @@ pub fn render_text(frame: &mut Frame, area: Rect, form: &TextForm, extra: Vec<Li
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), rest);
 }
 
-/// Draws the owners list, the name being typed and its completions.
-pub fn render_owners(frame: &mut Frame, area: Rect, form: &OwnersForm) {
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = Vec::new();
+fn bold(chosen: bool) -> Style {
+    let style = Style::default().add_modifier(Modifier::BOLD);
+    if chosen {
+        style.add_modifier(Modifier::REVERSED)
+    } else {
+        style
+    }
+}
+
+/// The owners in the list, the chosen one marked, full names beside them.
+fn owner_lines(form: &OwnersForm) -> Vec<Line<'static>> {
     if form.owners.is_empty() {
-        lines.push(dim("  (no owners yet)"));
+        return vec![dim("  (no owners yet)")];
     }
-    for (i, owner) in form.owners.iter().enumerate() {
-        let chosen = i == form.selected && form.input.text().trim().is_empty();
-        let style = if chosen {
-            bold.add_modifier(Modifier::REVERSED)
-        } else {
-            bold
-        };
-        let mut line = vec![
-            Span::raw(if chosen { "▶ " } else { "  " }),
-            Span::styled(owner.clone(), style),
-        ];
-        if let Some(full) = form.full_name(owner) {
-            line.push(Span::raw(format!("  {full}")));
-        }
-        lines.push(Line::from(line));
-    }
+    let typing = !form.input.text().trim().is_empty();
+    form.owners
+        .iter()
+        .enumerate()
+        .map(|(i, owner)| {
+            let chosen = i == form.selected && !typing;
+            let mut line = vec![
+                Span::raw(if chosen { "▶ " } else { "  " }),
+                Span::styled(owner.clone(), bold(chosen)),
+            ];
+            if let Some(full) = form.full_name(owner) {
+                line.push(Span::raw(format!("  {full}")));
+            }
+            Line::from(line)
+        })
+        .collect()
+}
+
+/// The completions of the name being typed that fit in `room` rows, the highlighted one kept
+/// on screen, and a count when there are more.
+fn suggestion_lines(form: &OwnersForm, room: usize) -> Vec<Line<'static>> {
     let suggestions = form.suggestions();
-    let room = usize::from(area.height.saturating_sub(12)).max(3);
     let first = form
         .suggestion
         .map_or(0, |s| s.saturating_sub(room.saturating_sub(1)));
-    let shown: Vec<Line<'static>> = suggestions
+    let mut lines: Vec<Line<'static>> = suggestions
         .iter()
         .enumerate()
         .skip(first)
         .take(room)
         .map(|(i, (short, full))| {
-            let style = if form.suggestion == Some(i) {
-                bold.add_modifier(Modifier::REVERSED)
+            let note = if full.is_empty() {
+                String::new()
             } else {
-                bold
+                format!("  {full}")
             };
             Line::from(vec![
-                Span::styled(format!("  + {short}"), style),
-                Span::raw(if full.is_empty() {
-                    String::new()
-                } else {
-                    format!("  {full}")
-                }),
+                Span::styled(format!("  + {short}"), bold(form.suggestion == Some(i))),
+                Span::raw(note),
             ])
         })
         .collect();
-    let width = 90.min(area.width);
-    let hint = hint_line(OWNERS_KEYS);
-    let mut below = vec![Line::default()];
-    below.extend(shown);
     if suggestions.len() > room {
-        below.push(dim(format!(
+        lines.push(dim(format!(
             "  {} completions in all (↑↓ to see them)",
             suggestions.len()
         )));
     }
+    lines
+}
+
+/// Draws the owners list, the name being typed and its completions.
+pub fn render_owners(frame: &mut Frame, area: Rect, form: &OwnersForm) {
+    let lines = owner_lines(form);
+    let width = 90.min(area.width);
+    let hint = hint_line(OWNERS_KEYS);
+    let mut below = vec![Line::default()];
+    below.extend(suggestion_lines(
+        form,
+        usize::from(area.height.saturating_sub(12)).max(3),
+    ));
     if let Some(error) = &form.error {
         below.push(error_line(error));
     }

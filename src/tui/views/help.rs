@@ -6,8 +6,8 @@ use crate::tui::app::{App, Areas};
 use crate::tui::command::Command;
 use crate::tui::forms::{FIELD_KEYS, MULTI_LINE_KEYS, ONE_LINE_KEYS, OWNERS_KEYS};
 use crate::tui::keymap::{
-    Binding, FILTER_KEYS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS, SCREEN_BINDINGS, VIEW_KEYS,
-    commands, commands_in, keys_for, keys_in,
+    Binding, FILTER_KEYS, KeyHelp, MEASURE_KEYS, MILESTONE_KEYS, PICKER_KEYS, RAG_KEYS,
+    REPORT_KEYS, SCREEN_BINDINGS, VIEW_KEYS, commands, commands_in, keys_for, keys_in,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,6 +17,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// The help's sections made of key tables, in order.
 const TABLES: &[(&str, &[KeyHelp])] = &[
+    ("Milestones list (m)", MILESTONE_KEYS),
+    ("Measures list (M)", MEASURE_KEYS),
     ("Text fields", FIELD_KEYS),
     ("One-line fields", ONE_LINE_KEYS),
     (

@@ -13,12 +13,12 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 /// Draws the main screen into `area`.
 pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
-    let themes_width = (area.width / 4).clamp(22, 40);
+    let themes_width = (area.width / 5).clamp(22, 36);
     let [themes_area, rest] =
         Layout::horizontal([Constraint::Length(themes_width), Constraint::Min(20)]).areas(area);
     let (table_area, detail_area) = if rest.width >= 120 {
         let [table, detail] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
                 .areas(rest);
         (table, detail)
     } else {
@@ -127,7 +127,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         Some(theme) => format!("Theme {}", theme.reference),
         None => "All themes".into(),
     };
-    let title = format!(" Actions · {scope} · {} shown ", rows.len());
+    let order = match app.ui.sort {
+        crate::tui::sort::Sort::Plan => String::new(),
+        sort => format!(" · by {}", sort.name()),
+    };
+    let title = format!(" Actions · {scope} · {} shown{order} ", rows.len());
     let block = pane(title, focused, app.ui.no_color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -152,43 +156,21 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         Constraint::Length(due_width),
         Constraint::Length(3),
     ];
-    let needle = app.ui.filter.search.trim().to_string();
     let header = Row::new(["", "Ref", "Action", "Owners", "Due", "RAG"])
         .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let columns = Columns {
+        action: usize::from(action_width),
+        owners: usize::from(owners_width),
+        due: usize::from(due_width),
+        needle: app.ui.filter.search.trim().to_string(),
+    };
     let body_rows: Vec<Row> = rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(height)
         .filter_map(|(i, pos)| {
-            let action = plan.action(*pos)?;
-            let overdue = action.is_overdue(app.today);
-            let due = match &action.due {
-                Some(due) if overdue => format!("{due}!"),
-                Some(due) if due.is_free_text() => format!("~{due}"),
-                Some(due) => due.to_string(),
-                None => String::new(),
-            };
-            let due_style = if overdue && !app.ui.no_color {
-                Style::default().fg(Color::LightRed)
-            } else {
-                Style::default()
-            };
-            let text = clip(
-                crate::text::first_line(&action.action),
-                usize::from(action_width),
-            );
-            let row = Row::new([
-                Cell::from(Line::from(vec![
-                    Span::raw(if i == cursor.row { "▶" } else { " " }),
-                    change_mark(app, plan, *pos),
-                ])),
-                Cell::from(clip(&action.reference, 6)),
-                Cell::from(highlighted(&text, &needle, app.ui.no_color)),
-                Cell::from(clip(&action.owners.join(", "), usize::from(owners_width))),
-                Cell::from(Span::styled(clip(&due, usize::from(due_width)), due_style)),
-                Cell::from(action_badge(action, app.ui.no_color)),
-            ]);
+            let row = table_row(app, plan, *pos, i == cursor.row, &columns)?;
             Some(row.style(highlight_style(i == cursor.row, focused, app.ui.no_color)))
         })
         .collect();
@@ -210,12 +192,55 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     body
 }
 
+/// The widths of the table's text columns, and the search text to mark.
+struct Columns {
+    action: usize,
+    owners: usize,
+    due: usize,
+    needle: String,
+}
+
+/// One row of the actions table: cursor and change mark, ref, action, owners, due, rating.
+fn table_row(
+    app: &App,
+    plan: &Plan,
+    pos: crate::model::ActionPos,
+    selected: bool,
+    columns: &Columns,
+) -> Option<Row<'static>> {
+    let action = plan.action(pos)?;
+    let overdue = action.is_overdue(app.today);
+    let due = match &action.due {
+        Some(due) if overdue => format!("{due}!"),
+        Some(due) if due.is_free_text() => format!("~{due}"),
+        Some(due) => due.to_string(),
+        None => String::new(),
+    };
+    let due_style = if overdue && !app.ui.no_color {
+        Style::default().fg(Color::LightRed)
+    } else {
+        Style::default()
+    };
+    let text = clip(crate::text::first_line(&action.action), columns.action);
+    Some(Row::new([
+        Cell::from(Line::from(vec![
+            Span::raw(if selected { "▶" } else { " " }),
+            change_mark(app, plan, pos),
+        ])),
+        Cell::from(clip(&action.reference, 6)),
+        Cell::from(highlighted(&text, &columns.needle, app.ui.no_color)),
+        Cell::from(clip(&action.owners.join(", "), columns.owners)),
+        Cell::from(Span::styled(clip(&due, columns.due), due_style)),
+        Cell::from(action_badge(action, app.ui.no_color)),
+    ]))
+}
+
 /// Owners and due columns: wider on a wide terminal, so long names and timescales show.
 fn column_widths(width: u16) -> (u16, u16) {
     match width {
         0..70 => (10, 11),
-        70..110 => (18, 11),
-        110..150 => (24, 16),
+        70..90 => (18, 11),
+        90..130 => (28, 20),
         _ => (32, 22),
     }
 }

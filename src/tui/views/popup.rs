@@ -3,6 +3,7 @@
 
 use super::fields::{hint_line, render_due, render_owners, render_text};
 use crate::model::Rag;
+use crate::text::clip;
 use crate::tui::app::App;
 use crate::tui::forms::{Confirm, Picker, Popup, Report, TextForm};
 use crate::tui::keymap::{FILTER_KEYS, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
@@ -60,11 +61,57 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker),
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
-        Some(Popup::Revision { form, back }) => {
+        Some(Popup::Revision {
+            form,
+            back,
+            commits,
+            chosen,
+        }) => {
             render_report(frame, area, back);
-            render_text(frame, area, form, Vec::new());
+            render_text(
+                frame,
+                area,
+                form,
+                commit_lines(area, commits.as_deref(), *chosen),
+            );
         }
     }
+}
+
+/// The file's recent commits under the revision field, the chosen one marked.
+fn commit_lines(
+    area: Rect,
+    commits: Option<&[(String, String)]>,
+    chosen: Option<usize>,
+) -> Vec<Line<'static>> {
+    let Some(commits) = commits else {
+        return vec![dim("(reading the file's recent commits…)")];
+    };
+    if commits.is_empty() {
+        return vec![dim("(no commits of this file to offer)")];
+    }
+    let room = usize::from(area.height.saturating_sub(10)).max(3);
+    let first = chosen.map_or(0, |c| (c + 1).saturating_sub(room));
+    let mut lines = vec![dim("or choose one of the file's recent commits with ↑↓:")];
+    lines.extend(
+        commits
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(room)
+            .map(|(i, (_, line))| {
+                let text = clip(line, usize::from(area.width.saturating_sub(8)));
+                if Some(i) == chosen {
+                    Line::from(Span::styled(
+                        format!("▶ {text}"),
+                        Style::default().add_modifier(Modifier::REVERSED),
+                    ))
+                } else {
+                    Line::from(format!("  {text}"))
+                }
+            }),
+    );
+    lines
 }
 
 fn render_rag(frame: &mut Frame, area: Rect, no_color: bool) {

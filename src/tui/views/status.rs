@@ -2,12 +2,12 @@
 //! message and key hints (from the keymap, so they match the real keys).
 
 use crate::tui::app::App;
-use crate::tui::app::Screen;
+use crate::tui::app::{Focus, Screen};
 use crate::tui::command::Command;
 use crate::tui::forms::{FIELD_KEYS, MULTI_LINE_KEYS, ONE_LINE_KEYS, OWNERS_KEYS, Popup};
 use crate::tui::keymap::{
-    BINDINGS, Binding, FILTER_KEYS, HINTS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS,
-    SCREEN_BINDINGS, SCREEN_HINTS, VIEW_KEYS, first_key,
+    BINDINGS, Binding, FILTER_KEYS, HINTS, KeyHelp, MEASURE_KEYS, MILESTONE_KEYS, PICKER_KEYS,
+    RAG_KEYS, REPORT_KEYS, SCREEN_BINDINGS, SCREEN_HINTS, VIEW_KEYS, first_key,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -143,6 +143,8 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             .chain(hint("Esc".into(), "go back".into()))
             .collect(),
         None if app.ui.screen != Screen::Main => command_hints(SCREEN_BINDINGS, SCREEN_HINTS),
+        None if app.ui.focus == Focus::Milestones => table_hints([MILESTONE_KEYS]),
+        None if app.ui.focus == Focus::Measures => table_hints([MEASURE_KEYS]),
         None => command_hints(BINDINGS, HINTS),
     }
 }
