@@ -214,9 +214,27 @@ fn rated(rag: Option<Rag>) -> &'static str {
     rag.map_or("not yet rated", Rag::as_str)
 }
 
+/// Renumbered and nothing else: worth one line, not a block.
+fn only_renumbered(a: &ActionChange) -> bool {
+    a.kind == ChangeKind::Changed
+        && a.moved_from.is_none()
+        && a.rag.is_none_or(|r| r.trend == RagTrend::Unchanged)
+        && a.texts.is_empty()
+        && a.owners.is_none()
+        && a.due.is_none()
+        && a.milestones.is_empty()
+        && a.custom.is_empty()
+        && !a.newly_overdue
+}
+
 fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
     let mut head = Line::new(0);
     head.label = Some(a.item.reference.clone());
+    if let (true, Some(old)) = (only_renumbered(a), &a.renumbered_from) {
+        let first = paper::opening(&a.item.action);
+        out.push(head.plain(format!("renumbered from {old}: {first}")));
+        return;
+    }
     out.push(match (a.kind, &a.rag) {
         (ChangeKind::Changed, Some(rag)) => rag_line(head, rag),
         (ChangeKind::Changed, None) => head.plain("changed"),

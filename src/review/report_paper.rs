@@ -44,7 +44,7 @@ impl Heading {
 pub struct Exception {
     /// The action's ref.
     pub reference: String,
-    /// What it is.
+    /// What it is: the first line of its text.
     pub action: String,
     /// Why it is an exception: `worsened amber → red`, `deadline moved later: ...`.
     pub reasons: Vec<String>,
@@ -97,12 +97,22 @@ pub fn exceptions(c: &Comparison) -> Vec<Exception> {
         if !reasons.is_empty() {
             out.push(Exception {
                 reference: a.item.reference.clone(),
-                action: a.item.action.trim().to_string(),
+                action: opening(&a.item.action),
                 reasons,
             });
         }
     }
     out
+}
+
+/// The first line of a text, with ` …` when more lines follow (the full text is further down).
+pub(super) fn opening(text: &str) -> String {
+    let first = crate::text::first_line(text);
+    if text.trim().lines().count() > 1 {
+        format!("{first} …")
+    } else {
+        first.to_string()
+    }
 }
 
 const RATINGS: [(Option<Rag>, &str); 5] = [
