@@ -195,7 +195,37 @@ fn a_paper_since_the_meeting() {
         md.contains("    \\- by the board\\\n    1\\. in September"),
         "{md}"
     );
+    // Read back by an independent Markdown parser: the progress lines are text inside their
+    // bullet, not a nested list; owners are spelled out; the ratings are a table.
+    let texts = markdown_texts(&md);
+    assert!(texts.iter().any(|t| t == "- by the board"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "1. in September"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "by the board"), "{texts:?}");
+    let owners = "owners: Quality & Effectiveness Group (QEG)";
+    assert!(texts.iter().any(|t| t.starts_with(owners)), "{texts:?}");
+    let tables = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
+        .filter(|e| {
+            matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_))
+            )
+        })
+        .count();
+    assert_eq!(tables, 1);
     assert!(!md.contains("No changes"), "{md}");
+}
+
+/// The text runs of a Markdown document, as a renderer sees them (one per line of text).
+fn markdown_texts(md: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for event in pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            pulldown_cmark::Event::Text(t) => out.last_mut().expect("one").push_str(&t),
+            _ => out.push(String::new()),
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
 }
 
 #[test]

@@ -273,16 +273,14 @@ fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
     action_details(a, out);
 }
 
-/// `owners: Quality & Effectiveness Group (QEG); due: 31 July 2013` for new and removed actions.
+/// `owners: Quality & Effectiveness Group (QEG); due: 31 July 2013`: who and when, as they
+/// stand (those that changed are shown with their change further down).
 fn owners_and_due(a: &ActionChange) -> Option<Line> {
-    if a.kind == ChangeKind::Changed {
-        return None;
-    }
     let mut parts = Vec::new();
-    if !a.item.owner_names.is_empty() {
+    if !a.item.owner_names.is_empty() && a.owners.is_none() {
         parts.push(format!("owners: {}", a.item.owner_names.join(", ")));
     }
-    if let Some(due) = &a.item.due {
+    if let Some(due) = a.item.due.as_ref().filter(|_| a.due.is_none()) {
         parts.push(format!("due: {}", due_in_words(due)));
     }
     (!parts.is_empty()).then(|| Line::new(1).plain(parts.join("; ")))
