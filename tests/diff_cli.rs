@@ -186,6 +186,19 @@ fn a_paper_since_the_meeting() {
         text[attention..].contains("1.2  deadline moved later: September 2013 → December 2013"),
         "{text}"
     );
+    // The meeting's day, not the day the tag was made, is when the board last saw the plan:
+    // 1.2 (due by the end of September 2013, now December 2013) has fallen overdue since.
+    assert!(
+        text[attention..].contains("December 2013; newly overdue (due December 2013)"),
+        "{text}"
+    );
+    let json = stdout(&boardplan(
+        repo.path(),
+        &["diff", "meeting/2013-09-17", "--format", "json"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["from"]["date"], "2013-09-17");
+    assert_eq!(json["files"][0]["changes"]["summary"]["newly_overdue"], 1);
     let md = stdout(&boardplan(
         repo.path(),
         &["diff", "meeting/2013-09-17", "--format", "md"],

@@ -174,6 +174,16 @@ fn since_a_date_two_files_and_errors() {
         "{}",
         stdout(&files)
     );
+    let json = stdout(&boardplan(
+        repo.path(),
+        &["diff", "old.yaml", FILE, "--format", "json"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        (&json["from"]["file"], &json["to"]["file"]),
+        (&serde_json::json!("old.yaml"), &serde_json::json!(FILE))
+    );
+    assert_eq!(json["files"][0]["changes"]["summary"]["improved"], 1);
     let bad = boardplan(repo.path(), &["diff", "no-such-revision"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(common::stderr(&bad).contains("'no-such-revision' is not a commit"));

@@ -11,7 +11,7 @@ use crate::review::report::{self, Heading};
 use crate::store::{load, plan_files};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
-use serde_json::json;
+use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +47,8 @@ struct Side {
     date: Option<NaiveDate>,
     /// The point in time in words: `the meeting of 17 September 2013`.
     words: String,
+    /// The plan file, when two files are compared.
+    file: Option<String>,
 }
 
 /// One file's comparison, or why it could not be made.
@@ -101,6 +103,7 @@ fn two_files(request: &Request, old: &str, new: &str) -> anyhow::Result<Status> 
         revision: None,
         date: Some(today),
         words: path.to_string(),
+        file: Some(path.to_string()),
     };
     let (from, to) = (side(old), side(new));
     let result = match (read_plan(Path::new(old)), read_plan(Path::new(new))) {
@@ -185,6 +188,7 @@ fn sides(git: &Git, revisions: &[&String], since: Option<&str>) -> anyhow::Resul
                 revision: None,
                 date: Some(today),
                 words: format!("the working tree on {}", in_words(today)),
+                file: None,
             }
         }
         [revision] => revision_side(git, revision)?,
@@ -222,8 +226,10 @@ fn revision_side(git: &Git, revision: &str) -> anyhow::Result<Side> {
     };
     Ok(Side {
         revision: Some((revision.to_string(), commit.id)),
-        date,
+        // A meeting's day is the point in time the board knew the plan as, whenever it was tagged.
+        date: meeting.or(date),
         words,
+        file: None,
     })
 }
 
@@ -355,6 +361,12 @@ fn read_plan(path: &Path) -> Result<Plan, String> {
     })
 }
 
+/// Writes the report to standard output; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn print_papers(reports: &[FileReport], from: &Side, to: &Side, format: Format) {
     let color = format == Format::Text
         && std::io::stdout().is_terminal()
@@ -366,9 +378,10 @@ fn print_papers(reports: &[FileReport], from: &Side, to: &Side, format: Format) 
             (!c.is_empty() || r.renamed_from.is_some()).then_some((r, c))
         })
         .collect();
+    let mut out = String::new();
     if changed.is_empty() {
-        println!(
-            "No changes to the plans since {}, to {}.",
+        out = format!(
+            "No changes to the plans since {}, to {}.\n",
             from.words, to.words
         );
     }
@@ -380,45 +393,80 @@ fn print_papers(reports: &[FileReport], from: &Side, to: &Side, format: Format) 
             to: to.words.clone(),
         };
         if i > 0 {
-            println!();
+            out.push('\n');
         }
-        match format {
-            Format::Md => print!("{}", report::markdown_paper(c, &heading)),
-            _ => print!("{}", report::text_paper(c, &heading, color)),
+        out.push_str(&match format {
+            Format::Md => report::markdown_paper(c, &heading),
+            _ => report::text_paper(c, &heading, color),
+        });
+    }
+    emit(&out);
+}
+
+/// One side of the comparison in the JSON document.
+#[derive(Serialize)]
+struct SideJson<'a> {
+    revision: Option<&'a str>,
+    commit: Option<&'a str>,
+    working_tree: bool,
+    file: Option<&'a str>,
+    date: Option<String>,
+    in_words: &'a str,
+}
+
+impl<'a> SideJson<'a> {
+    fn new(side: &'a Side) -> SideJson<'a> {
+        SideJson {
+            revision: side.revision.as_ref().map(|(r, _)| r.as_str()),
+            commit: side.revision.as_ref().map(|(_, c)| c.as_str()),
+            working_tree: side.revision.is_none() && side.file.is_none(),
+            file: side.file.as_deref(),
+            date: side.date.map(|d| d.to_string()),
+            in_words: &side.words,
         }
     }
 }
 
-fn side_json(side: &Side) -> serde_json::Value {
-    let (revision, commit) = match &side.revision {
-        Some((r, c)) => (json!(r), json!(c)),
-        None => (serde_json::Value::Null, serde_json::Value::Null),
-    };
-    json!({
-        "revision": revision,
-        "commit": commit,
-        "working_tree": side.revision.is_none(),
-        "date": side.date.map(|d| d.to_string()),
-        "in_words": side.words,
-    })
+/// One file in the JSON document: its comparison, or why it could not be read.
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<&'a Comparison>,
+}
+
+/// The JSON document, fields in this order.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    schema_version: u32,
+    from: SideJson<'a>,
+    to: SideJson<'a>,
+    files: Vec<FileJson<'a>>,
 }
 
 fn print_json(reports: &[FileReport], from: &Side, to: &Side) {
-    let files: Vec<serde_json::Value> = reports
+    let files = reports
         .iter()
-        .map(|r| match &r.result {
-            Ok(c) => json!({ "path": r.path, "old_path": r.renamed_from, "changes": c }),
-            Err(e) => json!({ "path": r.path, "error": e }),
+        .map(|r| FileJson {
+            path: &r.path,
+            old_path: r.renamed_from.as_deref(),
+            error: r.result.as_ref().err().map(String::as_str),
+            changes: r.result.as_ref().ok(),
         })
         .collect();
-    let document = json!({
-        "schema_version": SCHEMA_VERSION,
-        "from": side_json(from),
-        "to": side_json(to),
-        "files": files,
-    });
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&document).unwrap_or_default()
-    );
+    let document = DocumentJson {
+        schema_version: SCHEMA_VERSION,
+        from: SideJson::new(from),
+        to: SideJson::new(to),
+        files,
+    };
+    match serde_json::to_string_pretty(&document) {
+        Ok(text) => emit(&(text + "\n")),
+        // Only strings, numbers and string-keyed maps are serialized: this cannot happen.
+        Err(e) => eprintln!("boardplan: cannot write JSON: {e}"),
+    }
 }
