@@ -20,7 +20,7 @@ const MAX_SHARED: usize = 8;
 /// How many of a new element's rarest words and word pairs are looked up.
 const LOOKUPS: usize = 4;
 /// At most this many old elements with exactly the same text are candidates for one new one.
-const MAX_EXACT: usize = 16;
+const MAX_EXACT: usize = 64;
 
 /// An element's identifying text, prepared for pairing.
 #[derive(Debug, Clone, Default)]

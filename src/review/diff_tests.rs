@@ -367,3 +367,20 @@ fn glossary_custom_and_rag_counts_are_reported() {
     assert_eq!(c.summary.completed, 1);
     assert_eq!(c.rag_counts.len(), 2);
 }
+
+#[test]
+fn an_actions_change_by_its_ref_for_other_modules() {
+    // 1.2 removed and a new action given its ref: `action("1.2")` is the new one; 1.1's entry
+    // carries its old rating and whether progress changed.
+    let mut new = base();
+    new.themes[0].actions[1] = action("1.2", "Run a conference on neglect", Some(Rag::Red));
+    new.themes[0].actions[0].rag = Some(Rag::Green);
+    new.themes[0].actions[0].progress = Some("Reported quarterly".into());
+    let c = compare(&base(), &new);
+    let added = c.action("1.2").expect("1.2");
+    assert_eq!(added.kind, ChangeKind::Added);
+    let first = c.action("1.1").expect("1.1");
+    assert_eq!(first.rag.and_then(|r| r.from), Some(Rag::Amber));
+    assert!(first.text(Field::Progress).is_some() && first.due.is_none());
+    assert!(c.action("2.1").is_none(), "unchanged");
+}

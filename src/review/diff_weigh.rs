@@ -84,80 +84,134 @@ fn shared_actions(old: &Plan, new: &Plan) -> HashMap<usize, BTreeMap<usize, usiz
     votes
 }
 
+/// One version's actions, in plan order, prepared for pairing.
+struct Side<'a> {
+    list: Vec<(ActionPos, &'a Action)>,
+    prints: Vec<Print>,
+    progress: Vec<Vec<u64>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(plan: &'a Plan) -> Side<'a> {
+        let list: Vec<(ActionPos, &Action)> = plan.actions().collect();
+        let prints = list
+            .iter()
+            .map(|(_, a)| Print::new(&a.action, a.outcome.as_deref().unwrap_or("")))
+            .collect();
+        let progress = list
+            .iter()
+            .map(|(_, a)| word_set(a.progress.as_deref().unwrap_or("")))
+            .collect();
+        Side {
+            list,
+            prints,
+            progress,
+        }
+    }
+}
+
+/// The two versions' actions and what is known of their themes, to weigh a candidate pair.
+struct Actions<'a> {
+    old: Side<'a>,
+    new: Side<'a>,
+    theme_from: &'a [Option<usize>],
+    old_by_ref: BTreeMap<&'a str, usize>,
+    old_by_pos: BTreeMap<ActionPos, usize>,
+}
+
+impl Actions<'_> {
+    /// The old theme that new action `j`'s theme continues.
+    fn old_theme(&self, j: usize) -> Option<usize> {
+        self.theme_from
+            .get(self.new.list[j].0.theme)
+            .copied()
+            .flatten()
+    }
+
+    /// The old action at new action `j`'s place: same position in the theme it continues.
+    fn in_place(&self, j: usize) -> Option<usize> {
+        let pos = self.new.list[j].0;
+        let theme = self.old_theme(j)?;
+        let at = ActionPos {
+            theme,
+            action: pos.action,
+        };
+        self.old_by_pos.get(&at).copied()
+    }
+
+    /// Candidates the text index cannot know: the same ref, the same place.
+    fn extra(&self, j: usize) -> Vec<usize> {
+        let reference = self.new.list[j].1.reference.as_str();
+        let same_ref = self.old_by_ref.get(reference).copied();
+        same_ref.into_iter().chain(self.in_place(j)).collect()
+    }
+
+    fn weigh(&self, i: usize, j: usize) -> Option<u32> {
+        let ((op, o), (_, n)) = (self.old.list[i], self.new.list[j]);
+        let text = self.old.prints[i].similarity(&self.new.prints[j]);
+        let progress = similar_words(&self.old.progress[i], &self.new.progress[j]);
+        let same_theme = self.old_theme(j) == Some(op.theme);
+        let same_ref = o.reference == n.reference;
+        let context = same_context((&o.owners, &n.owners), (&o.due, &n.due));
+        let placed = same_theme && (same_ref || self.in_place(j) == Some(i));
+        let evidence = text >= IN_PLACE || progress >= SAME || context;
+        let accept = text >= SAME || (placed && evidence);
+        let weight = 4 * text + progress + 300 * u32::from(same_theme) + 150 * u32::from(same_ref);
+        accept.then_some(weight + 50 * u32::from(context))
+    }
+
+    /// How new action `j` was recognised as old action `i`.
+    fn matched_by(&self, i: usize, j: usize) -> MatchedBy {
+        if self.old.list[i].1.reference == self.new.list[j].1.reference {
+            MatchedBy::Ref
+        } else {
+            let permille = self.old.prints[i].similarity(&self.new.prints[j]);
+            MatchedBy::Similarity {
+                percent: permille / 10,
+            }
+        }
+    }
+}
+
 /// Kept actions: new position -> old position, and how it was recognised.
 pub(super) fn actions(
     old: &Plan,
     new: &Plan,
     theme_from: &[Option<usize>],
 ) -> BTreeMap<ActionPos, (ActionPos, MatchedBy)> {
-    let (old_list, new_list): (Vec<_>, Vec<_>) = (old.actions().collect(), new.actions().collect());
-    let prints = |list: &[(ActionPos, &Action)]| -> Vec<Print> {
-        list.iter()
-            .map(|(_, a)| Print::new(&a.action, a.outcome.as_deref().unwrap_or("")))
-            .collect()
-    };
-    let progress = |list: &[(ActionPos, &Action)]| -> Vec<Vec<u64>> {
-        list.iter()
-            .map(|(_, a)| word_set(a.progress.as_deref().unwrap_or("")))
-            .collect()
-    };
-    let (old_prints, new_prints) = (prints(&old_list), prints(&new_list));
-    let (old_progress, new_progress) = (progress(&old_list), progress(&new_list));
-    let old_by_ref: BTreeMap<&str, usize> = old_list
+    let (old, new) = (Side::new(old), Side::new(new));
+    let old_by_ref = old
+        .list
         .iter()
         .enumerate()
         .rev()
         .map(|(i, (_, a))| (a.reference.as_str(), i))
         .collect();
-    let old_by_pos: BTreeMap<ActionPos, usize> = old_list
+    let old_by_pos = old
+        .list
         .iter()
         .enumerate()
         .map(|(i, (p, _))| (*p, i))
         .collect();
-    let old_theme = |j: usize| theme_from.get(new_list[j].0.theme).copied().flatten();
-    let in_place = |j: usize| {
-        let pos = new_list[j].0;
-        old_theme(j).and_then(|theme| {
-            old_by_pos
-                .get(&ActionPos {
-                    theme,
-                    action: pos.action,
-                })
-                .copied()
-        })
+    let ctx = Actions {
+        old,
+        new,
+        theme_from,
+        old_by_ref,
+        old_by_pos,
     };
-    let extra = |j: usize| {
-        let same_ref = old_by_ref.get(new_list[j].1.reference.as_str()).copied();
-        same_ref.into_iter().chain(in_place(j)).collect()
-    };
-    let weigh = |i: usize, j: usize| {
-        let ((op, o), (_, n)) = (old_list[i], new_list[j]);
-        let text = old_prints[i].similarity(&new_prints[j]);
-        let progress = similar_words(&old_progress[i], &new_progress[j]);
-        let same_theme = old_theme(j) == Some(op.theme);
-        let same_ref = o.reference == n.reference;
-        let context = same_context((&o.owners, &n.owners), (&o.due, &n.due));
-        let placed = same_theme && (same_ref || in_place(j) == Some(i));
-        let evidence = text >= IN_PLACE || progress >= SAME || context;
-        let accept = text >= SAME || (placed && evidence);
-        let weight = 4 * text + progress + 300 * u32::from(same_theme) + 150 * u32::from(same_ref);
-        accept.then_some(weight + 50 * u32::from(context))
-    };
-    let pairs = pair(&old_prints, &new_prints, extra, weigh);
+    let pairs = pair(
+        &ctx.old.prints,
+        &ctx.new.prints,
+        |j| ctx.extra(j),
+        |i, j| ctx.weigh(i, j),
+    );
     pairs
         .into_iter()
         .enumerate()
         .filter_map(|(j, pair)| {
             let i = pair?;
-            let (o, n) = (old_list[i].1, new_list[j].1);
-            let by = if o.reference == n.reference {
-                MatchedBy::Ref
-            } else {
-                MatchedBy::Similarity {
-                    percent: old_prints[i].similarity(&new_prints[j]) / 10,
-                }
-            };
-            Some((new_list[j].0, (old_list[i].0, by)))
+            Some((ctx.new.list[j].0, (ctx.old.list[i].0, ctx.matched_by(i, j))))
         })
         .collect()
 }

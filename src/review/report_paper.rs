@@ -4,8 +4,8 @@
 
 use super::render::{self, Line, Section, Style, bold, escape};
 use super::{due_in_words, plan_lines, sections, summary_line};
-use crate::model::Rag;
-use crate::review::diff::{ChangeKind, Comparison, DueShift, RagTally, RagTrend};
+use crate::model::{Due, Rag};
+use crate::review::diff::{ActionChange, ChangeKind, Comparison, DueShift, RagTally, RagTrend};
 
 /// The heading of one file's report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,56 +53,51 @@ pub struct Exception {
 /// New reds, worsened or reopened ratings, deadlines moved later, and actions newly overdue,
 /// in report order.
 pub fn exceptions(c: &Comparison) -> Vec<Exception> {
-    let mut out = Vec::new();
-    for a in c.themes.iter().flat_map(|t| &t.actions) {
-        if a.kind == ChangeKind::Removed {
-            continue;
-        }
-        let mut reasons = Vec::new();
-        let name = |r: Option<Rag>| r.map_or("unrated", Rag::as_str);
-        match &a.rag {
-            Some(r) if matches!(r.trend, RagTrend::Worsened | RagTrend::Reopened) => {
-                let word = if r.trend == RagTrend::Worsened {
-                    "worsened"
-                } else {
-                    "reopened"
-                };
-                reasons.push(format!("{word} {} → {}", name(r.from), name(r.to)));
-            }
-            Some(r) if r.to == Some(Rag::Red) && r.from != Some(Rag::Red) => {
-                reasons.push(format!("newly red (was {})", name(r.from)));
-            }
-            None if a.kind == ChangeKind::Added && a.item.rag == Some(Rag::Red) => {
-                reasons.push("new and rated red".into());
-            }
-            _ => {}
-        }
-        if let Some(d) = a.due.as_ref().filter(|d| d.shift == Some(DueShift::Later)) {
-            let show =
-                |v: &Option<crate::model::Due>| v.as_ref().map_or("none".into(), due_in_words);
-            reasons.push(format!(
-                "deadline moved later: {} → {}",
-                show(&d.from),
-                show(&d.to)
-            ));
-        }
-        if a.newly_overdue {
-            let due = a
-                .item
-                .due
-                .as_ref()
-                .map_or(String::new(), |d| format!(" (due {})", due_in_words(d)));
-            reasons.push(format!("newly overdue{due}"));
-        }
-        if !reasons.is_empty() {
-            out.push(Exception {
+    let all = c.themes.iter().flat_map(|t| &t.actions);
+    all.filter(|a| a.kind != ChangeKind::Removed)
+        .filter_map(|a| {
+            let reasons = reasons(a);
+            (!reasons.is_empty()).then(|| Exception {
                 reference: a.item.reference.clone(),
                 action: opening(&a.item.action),
                 reasons,
-            });
+            })
+        })
+        .collect()
+}
+
+/// Why an action is an exception, if it is one.
+fn reasons(a: &ActionChange) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let name = |r: Option<Rag>| r.map_or("unrated", Rag::as_str);
+    match &a.rag {
+        Some(r) if matches!(r.trend, RagTrend::Worsened | RagTrend::Reopened) => {
+            let word = if r.trend == RagTrend::Worsened {
+                "worsened"
+            } else {
+                "reopened"
+            };
+            reasons.push(format!("{word} {} → {}", name(r.from), name(r.to)));
         }
+        Some(r) if r.to == Some(Rag::Red) && r.from != Some(Rag::Red) => {
+            reasons.push(format!("newly red (was {})", name(r.from)));
+        }
+        None if a.kind == ChangeKind::Added && a.item.rag == Some(Rag::Red) => {
+            reasons.push("new and rated red".into());
+        }
+        _ => {}
     }
-    out
+    if let Some(d) = a.due.as_ref().filter(|d| d.shift == Some(DueShift::Later)) {
+        let show = |v: &Option<Due>| v.as_ref().map_or("none".into(), due_in_words);
+        let (from, to) = (show(&d.from), show(&d.to));
+        reasons.push(format!("deadline moved later: {from} → {to}"));
+    }
+    if a.newly_overdue {
+        let due = a.item.due.as_ref().map(due_in_words);
+        let due = due.map_or(String::new(), |d| format!(" (due {d})"));
+        reasons.push(format!("newly overdue{due}"));
+    }
+    reasons
 }
 
 /// The first line of a text, with ` …` when more lines follow (the full text is further down).
