@@ -149,7 +149,12 @@ impl<'a> Context<'a> {
                     action: k,
                 })
             })
-            .map(|k| bare_action(ChangeKind::Removed, &theme.actions[k], &self.old.owners))
+            .map(|k| {
+                let action = &theme.actions[k];
+                let mut change = bare_action(ChangeKind::Removed, action, &self.old.owners);
+                change.milestones = milestones(&action.milestones, &[]);
+                change
+            })
             .collect()
     }
 
