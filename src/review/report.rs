@@ -112,26 +112,6 @@ pub fn text(c: &Comparison, color: bool) -> String {
     out
 }
 
-/// The report body as Markdown: the summary line, plan-level changes as bullets, then a `##`
-/// heading per theme with a bullet per action (ref in bold) and nested bullets of detail.
-/// Removed words are struck through (`~~so~~`) and added words bold (`**so**`).
-pub fn markdown(c: &Comparison) -> String {
-    if c.is_empty() {
-        return "No changes.\n".to_string();
-    }
-    let mut out = format!("{}\n", render::escape(&summary_line(&c.summary)));
-    let plan = plan_lines(c);
-    if !plan.is_empty() {
-        out.push('\n');
-        plan.iter()
-            .for_each(|l| out.push_str(&render::markdown_line(l)));
-    }
-    for section in sections(c) {
-        out.push_str(&render::markdown_section(&section));
-    }
-    out
-}
-
 /// The comparison as pretty-printed JSON (the fields of [`Comparison`]).
 pub fn json(c: &Comparison) -> String {
     match serde_json::to_string_pretty(c) {
