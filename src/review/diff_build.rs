@@ -51,8 +51,9 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(old: &'a Plan, new: &'a Plan, moments: Moments) -> Context<'a> {
-        let theme_from = weigh::themes(old, new);
-        let action_from = weigh::actions(old, new, &theme_from);
+        let prepared = weigh::prepare(old, new);
+        let theme_from = weigh::themes(old, new, &prepared);
+        let action_from = weigh::actions(prepared, &theme_from);
         let old_kept = action_from.values().map(|(pos, _)| *pos).collect();
         Context {
             old,

@@ -2,7 +2,8 @@
 //! measures), in near-linear time.
 //!
 //! Refs are labels; content is identity. Each element is reduced to a [`Print`] of its
-//! identifying text. Candidate pairs come from an index, never from all pairs: the old elements
+//! identifying text. Candidate pairs come from an index, never from all pairs (except in lists
+//! of a few elements, where all pairs are cheaper than an index): the old elements
 //! with the same text, those sharing one of the new element's rarest words or word pairs
 //! (shingles), and whatever the caller adds (same ref, same position). The caller weighs each
 //! candidate (or rules it out); the heaviest pairs are taken first, then one round of swaps
@@ -21,6 +22,9 @@ const MAX_SHARED: usize = 8;
 const LOOKUPS: usize = 4;
 /// At most this many old elements with exactly the same text are candidates for one new one.
 const MAX_EXACT: usize = 64;
+/// Up to this many old elements, every one is a candidate: cheaper than building an index (a
+/// milestone list, a theme's measures).
+const SMALL: usize = 16;
 
 /// An element's identifying text, prepared for pairing.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +59,11 @@ impl Print {
             words: word_hashes,
             features,
         }
+    }
+
+    /// The identifying text reduced to lower-cased words joined by single spaces.
+    pub fn exact(&self) -> &str {
+        &self.exact
     }
 
     /// 1000 for the same text, otherwise the Jaccard index of the word sets in thousandths.
@@ -164,11 +173,15 @@ pub(super) fn pair(
     extra: impl Fn(usize) -> Vec<usize>,
     weigh: impl Fn(usize, usize) -> Option<u32>,
 ) -> Vec<Option<usize>> {
-    let index = Index::new(old);
+    let index = (old.len() > SMALL).then(|| Index::new(old));
     let mut candidates = Vec::new();
     for (j, print) in new.iter().enumerate() {
         let extra = extra(j).into_iter().filter(|&i| i < old.len()).collect();
-        for i in index.candidates(print, extra) {
+        let olds = match &index {
+            Some(index) => index.candidates(print, extra),
+            None => (0..old.len()).collect(),
+        };
+        for i in olds {
             if let Some(weight) = weigh(i, j) {
                 candidates.push(Candidate {
                     weight: Reverse(weight),

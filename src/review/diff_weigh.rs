@@ -34,11 +34,11 @@ fn same_context(owners: (&[String], &[String]), due: (&Option<Due>, &Option<Due>
 
 /// For each new theme, the old theme it continues: by title, and by how many of its actions
 /// kept exactly their text.
-pub(super) fn themes(old: &Plan, new: &Plan) -> Vec<Option<usize>> {
+pub(super) fn themes(old: &Plan, new: &Plan, actions: &Prepared) -> Vec<Option<usize>> {
     let prints =
         |p: &Plan| -> Vec<Print> { p.themes.iter().map(|t| Print::new(&t.title, "")).collect() };
     let (old_prints, new_prints) = (prints(old), prints(new));
-    let votes = shared_actions(old, new);
+    let votes = shared_actions(actions);
     let old_by_ref: BTreeMap<&str, usize> = old
         .themes
         .iter()
@@ -69,19 +69,32 @@ pub(super) fn themes(old: &Plan, new: &Plan) -> Vec<Option<usize>> {
 }
 
 /// For each new theme: old theme -> how many actions they share with exactly the same text.
-fn shared_actions(old: &Plan, new: &Plan) -> HashMap<usize, BTreeMap<usize, usize>> {
-    let text = |a: &Action| super::matching::words(&a.action).join(" ");
-    let mut old_themes: HashMap<String, Vec<usize>> = HashMap::new();
-    for (pos, action) in old.actions() {
-        old_themes.entry(text(action)).or_default().push(pos.theme);
+fn shared_actions(actions: &Prepared) -> HashMap<usize, BTreeMap<usize, usize>> {
+    let mut old_themes: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (print, (pos, _)) in actions.old.prints.iter().zip(&actions.old.list) {
+        old_themes.entry(print.exact()).or_default().push(pos.theme);
     }
     let mut votes: HashMap<usize, BTreeMap<usize, usize>> = HashMap::new();
-    for (pos, action) in new.actions() {
-        for &i in old_themes.get(&text(action)).into_iter().flatten().take(4) {
+    for (print, (pos, _)) in actions.new.prints.iter().zip(&actions.new.list) {
+        for &i in old_themes.get(print.exact()).into_iter().flatten().take(4) {
             *votes.entry(pos.theme).or_default().entry(i).or_default() += 1;
         }
     }
     votes
+}
+
+/// Both versions' actions prepared once, for pairing themes and then actions.
+pub(super) struct Prepared<'a> {
+    old: Side<'a>,
+    new: Side<'a>,
+}
+
+/// Prepares the actions of both versions for pairing.
+pub(super) fn prepare<'a>(old: &'a Plan, new: &'a Plan) -> Prepared<'a> {
+    Prepared {
+        old: Side::new(old),
+        new: Side::new(new),
+    }
 }
 
 /// One version's actions, in plan order, prepared for pairing.
@@ -175,11 +188,10 @@ impl Actions<'_> {
 
 /// Kept actions: new position -> old position, and how it was recognised.
 pub(super) fn actions(
-    old: &Plan,
-    new: &Plan,
+    actions: Prepared,
     theme_from: &[Option<usize>],
 ) -> BTreeMap<ActionPos, (ActionPos, MatchedBy)> {
-    let (old, new) = (Side::new(old), Side::new(new));
+    let Prepared { old, new } = actions;
     let old_by_ref = old
         .list
         .iter()
