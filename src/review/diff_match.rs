@@ -3,12 +3,22 @@
 use super::{Segment, SegmentKind};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-/// Lower-cased runs of letters and digits.
-pub(super) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// A text reduced to its words: lower-cased runs of letters and digits joined by single
+/// spaces (one allocation, however many words).
+pub(super) fn normalized(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let runs = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in runs {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .for_each(|c| out.push(c));
+    }
+    out
 }
 
 /// The word diff of two texts: runs of same, removed and added text, in reading order. A space
@@ -107,6 +117,16 @@ mod tests {
                 SegmentKind::Added => format!("{{+{}+}}", s.text),
             })
             .collect()
+    }
+
+    #[test]
+    fn normalized_words() {
+        assert_eq!(
+            normalized("  Monitor the DATA-set, (item 5)!"),
+            "monitor the data set item 5"
+        );
+        assert_eq!(normalized("Ärzte prüfen"), "ärzte prüfen");
+        assert_eq!(normalized(" -- "), "");
     }
 
     #[test]

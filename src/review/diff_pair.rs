@@ -10,10 +10,9 @@
 //! along alternating paths of length three repairs what greedy order got wrong, so a pairing
 //! that is better overall wins over one locally best pair.
 
-use super::matching::words;
+use super::matching::normalized;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Words or word pairs found in more old elements than this do not name candidates: they are
 /// too common to tell elements apart ("the", "review", a template's fixed wording).
@@ -42,19 +41,22 @@ pub(super) struct Print {
 impl Print {
     /// `exact` is the identifying text; `more` adds words (an outcome) to the Jaccard set only.
     pub fn new(exact: &str, more: &str) -> Print {
-        let exact_words = words(exact);
-        let exact = exact_words.join(" ");
-        let mut all = exact_words.clone();
-        all.extend(words(more));
-        let mut word_hashes: Vec<u64> = all.iter().map(hash).collect();
+        let exact = normalized(exact);
+        let more = normalized(more);
+        let all: Vec<&str> = exact
+            .split(' ')
+            .chain(more.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut word_hashes: Vec<u64> = all.iter().map(|w| hash(w.as_bytes())).collect();
         let mut features = word_hashes.clone();
-        features.extend(all.windows(2).map(|pair| hash(&(&pair[0], &pair[1]))));
+        features.extend(all.windows(2).map(|pair| pair_hash(pair[0], pair[1])));
         word_hashes.sort_unstable();
         word_hashes.dedup();
         features.sort_unstable();
         features.dedup();
         Print {
-            exact_hash: hash(&exact),
+            exact_hash: hash(exact.as_bytes()),
             exact,
             words: word_hashes,
             features,
@@ -75,15 +77,26 @@ impl Print {
     }
 }
 
-fn hash(value: &impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+/// FNV-1a: a word's hash, only ever compared with other words' hashes in this process.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hash of two adjacent words (a shingle), distinct from either word's.
+fn pair_hash(a: &str, b: &str) -> u64 {
+    hash(b.as_bytes()).rotate_left(17) ^ hash(a.as_bytes()) ^ 0x9e37_79b9_7f4a_7c15
 }
 
 /// The distinct words of a text as sorted hashes (progress compared by Jaccard index).
 pub(super) fn word_set(text: &str) -> Vec<u64> {
-    let mut set: Vec<u64> = words(text).iter().map(hash).collect();
+    let text = normalized(text);
+    let mut set: Vec<u64> = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| hash(w.as_bytes()))
+        .collect();
     set.sort_unstable();
     set.dedup();
     set
