@@ -83,7 +83,12 @@ fn json_report_speaks_in_actions() {
     );
     assert_eq!(run.status.code(), Some(0), "{}", common::stderr(&run));
     let json: serde_json::Value = serde_json::from_str(&stdout(&run)).expect("JSON");
-    let report = &json[0]["changes"];
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["from"]["revision"], "june-meeting");
+    assert_eq!(json["from"]["commit"].as_str().map(str::len), Some(40));
+    assert_eq!(json["to"]["revision"], "HEAD");
+    assert_eq!(json["files"][0]["path"], FILE);
+    let report = &json["files"][0]["changes"];
     let summary = &report["summary"];
     assert_eq!(
         (summary["improved"].as_u64(), summary["worsened"].as_u64()),
@@ -92,7 +97,7 @@ fn json_report_speaks_in_actions() {
     assert_eq!(
         (
             summary["new"].as_u64(),
-            summary["closed"].as_u64(),
+            summary["removed"].as_u64(),
             summary["moved"].as_u64()
         ),
         (Some(1), Some(1), Some(1))
@@ -123,7 +128,18 @@ fn json_report_speaks_in_actions() {
 fn text_and_markdown_reports() {
     let repo = history();
     let text = stdout(&boardplan(repo.path(), &["diff", "june-meeting"]));
-    assert!(text.starts_with("plans/2013-14.yaml (june-meeting → working tree)\n1 improved, 1 worsened, 1 new, 1 closed, 1 moved"), "{text}");
+    assert!(
+        text.starts_with("Peterborough Safeguarding Children Board: Business Plan 2013-2014 — plans/2013-14.yaml\nChanges since the version of "),
+        "{text}"
+    );
+    assert!(
+        text.contains("(june-meeting), to the working tree on "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nActions: 0 completed, 1 improved, 1 worsened, 1 new, 1 removed, 1 moved to another theme"),
+        "{text}"
+    );
     assert!(text.contains("  1.2  amber → green (improved)"), "{text}");
     assert!(text.contains("renumbered from 3.2"), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour codes when piped");
@@ -142,7 +158,11 @@ fn since_a_date_two_files_and_errors() {
     let repo = history();
     let since = boardplan(repo.path(), &["diff", "--since", "2090-01-01"]);
     assert_eq!(since.status.code(), Some(0), "{}", common::stderr(&since));
-    assert!(stdout(&since).contains("No changes."), "{}", stdout(&since));
+    assert!(
+        stdout(&since).starts_with("No changes to the plans since the version of "),
+        "{}",
+        stdout(&since)
+    );
     std::fs::write(
         repo.path().join("old.yaml"),
         git(repo.path(), &["show", &format!("june-meeting:{FILE}")]),
@@ -154,6 +174,16 @@ fn since_a_date_two_files_and_errors() {
         "{}",
         stdout(&files)
     );
+    let json = stdout(&boardplan(
+        repo.path(),
+        &["diff", "old.yaml", FILE, "--format", "json"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        (&json["from"]["file"], &json["to"]["file"]),
+        (&serde_json::json!("old.yaml"), &serde_json::json!(FILE))
+    );
+    assert_eq!(json["files"][0]["changes"]["summary"]["improved"], 1);
     let bad = boardplan(repo.path(), &["diff", "no-such-revision"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(common::stderr(&bad).contains("'no-such-revision' is not a commit"));

@@ -91,7 +91,7 @@ fn a_preview_prints_the_change_report_and_writes_nothing() {
     assert!(report.contains("{+reviewed in October."), "{report}");
     assert!(report.contains("{+two areas.+}"), "{report}");
     assert!(report.contains("1.10  amber (unchanged)"), "{report}");
-    assert!(report.contains("due: ongoing → 2014-03-31"), "{report}");
+    assert!(report.contains("due: ongoing → 31 March 2014"), "{report}");
     assert!(stderr(&output).contains("preview only: nothing was written"));
     assert_eq!(plan_bytes(repo.path()), before);
 }

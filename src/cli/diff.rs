@@ -1,14 +1,17 @@
 //! `boardplan diff`: what changed between two versions of the plans, action by action.
-//! Versions are git revisions (`main~3`, a tag, a commit), the working tree, a date (`--since`),
-//! or two plan files.
+//! Versions are git revisions (`main~3`, a tag, a commit), the working tree, a date (`--since`,
+//! on the first-parent line), or two plan files. Works from any folder of the repository; a
+//! file that does not load is named with its line and column and the others are still reported.
 
 use super::Status;
 use crate::model::Plan;
-use crate::review::diff::{Comparison, compare};
+use crate::review::diff::{Comparison, Moments, SCHEMA_VERSION, compare_at};
 use crate::review::git::{Git, History};
-use crate::review::report;
+use crate::review::report::{self, Heading};
 use crate::store::{load, plan_files};
 use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -28,18 +31,32 @@ pub enum Format {
 pub struct Request {
     /// Revisions and paths as given: `REV1 [REV2] [PATH...]`, or two files.
     pub args: Vec<String>,
-    /// Compare from the last commit before this date (`YYYY-MM-DD`).
+    /// Compare from the last commit on the main line before this date (`YYYY-MM-DD`).
     pub since: Option<String>,
     /// The report's format.
     pub format: Format,
+    /// Exit with status 1 when anything changed (for scripts).
+    pub exit_code: bool,
 }
 
-/// One side of the comparison.
-enum Side {
-    /// A git revision.
-    Revision(String),
-    /// The files on disk.
-    WorkingTree,
+/// One side of the comparison, with what the report says about it.
+struct Side {
+    /// The revision as given, and the commit it names; `None` for the working tree.
+    revision: Option<(String, String)>,
+    /// Its date: the commit's author date, or today for the working tree.
+    date: Option<NaiveDate>,
+    /// The point in time in words: `the meeting of 17 September 2013`.
+    words: String,
+    /// The plan file, when two files are compared.
+    file: Option<String>,
+}
+
+/// One file's comparison, or why it could not be made.
+struct FileReport {
+    path: String,
+    renamed_from: Option<String>,
+    /// The comparison, or `file:line:col: message` when a version does not load.
+    result: Result<Comparison, String>,
 }
 
 /// Prints the change report.
@@ -49,56 +66,116 @@ pub fn run(request: &Request) -> anyhow::Result<Status> {
         && Path::new(new).is_file()
         && request.since.is_none()
     {
-        let comparison = compare(&read_plan(Path::new(old))?, &read_plan(Path::new(new))?);
-        print_reports(&[(format!("{old} → {new}"), comparison)], request.format);
-        return Ok(Status::Ok);
+        return two_files(request, old, new);
     }
-    let (revisions, mut paths): (Vec<&String>, Vec<&String>) = request
+    let (revisions, paths): (Vec<&String>, Vec<&String>) = request
         .args
         .iter()
         .partition(|a| !Path::new(a.as_str()).exists());
-    if paths.is_empty() && request.args.is_empty() && request.since.is_none() {
+    if request.args.is_empty() && request.since.is_none() {
         bail!(
             "say what to compare: a revision (boardplan diff HEAD~1), --since DATE, or two files"
         );
     }
-    let default_store = String::from("plans");
-    if paths.is_empty() {
-        paths.push(&default_store);
-    }
     let git =
-        Git::discover(Path::new(paths[0])).context("comparing revisions needs a git repository")?;
+        Git::discover(Path::new(".")).context("comparing revisions needs a git repository")?;
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        let store = git.root().join("plans");
+        vec![if store.is_dir() {
+            store
+        } else {
+            git.root().to_path_buf()
+        }]
+    } else {
+        paths.iter().map(PathBuf::from).collect()
+    };
     let (from, to) = sides(&git, &revisions, request.since.as_deref())?;
-    let mut reports = Vec::new();
-    for file in files(&git, &paths, &from, &to)? {
-        let old = version(&git, &from, &file)?;
-        let new = version(&git, &to, &file)?;
-        if old.is_none() && new.is_none() {
-            continue;
-        }
-        let empty = Plan::default();
-        let comparison = compare(
-            old.as_ref().unwrap_or(&empty),
-            new.as_ref().unwrap_or(&empty),
-        );
-        let label = format!("{} ({} → {})", git.relative(&file), name(&from), name(&to));
-        reports.push((label, comparison));
+    let moments = Moments {
+        old: from.date,
+        new: to.date,
+    };
+    let files = files(&git, &paths, &from, &to)?;
+    let reports = compare_files(&git, &files, &from, &to, moments);
+    finish(request, &reports, &from, &to)
+}
+
+fn two_files(request: &Request, old: &str, new: &str) -> anyhow::Result<Status> {
+    let today = chrono::Local::now().date_naive();
+    let side = |path: &str| Side {
+        revision: None,
+        date: Some(today),
+        words: path.to_string(),
+        file: Some(path.to_string()),
+    };
+    let (from, to) = (side(old), side(new));
+    let result = match (read_plan(Path::new(old)), read_plan(Path::new(new))) {
+        (Ok(a), Ok(b)) => Ok(compare_at(
+            &a,
+            &b,
+            Moments {
+                old: from.date,
+                new: to.date,
+            },
+        )),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let reports = [FileReport {
+        path: new.to_string(),
+        renamed_from: Some(old.to_string()).filter(|o| o != new),
+        result,
+    }];
+    finish(request, &reports, &from, &to)
+}
+
+/// Prints the reports and the errors, and decides the exit status.
+fn finish(
+    request: &Request,
+    reports: &[FileReport],
+    from: &Side,
+    to: &Side,
+) -> anyhow::Result<Status> {
+    let errors: Vec<&String> = reports
+        .iter()
+        .filter_map(|r| r.result.as_ref().err())
+        .collect();
+    match request.format {
+        Format::Json => print_json(reports, from, to),
+        Format::Md | Format::Text => print_papers(reports, from, to, request.format),
     }
-    print_reports(&reports, request.format);
-    Ok(Status::Ok)
+    for error in &errors {
+        eprintln!("boardplan: {error}");
+    }
+    if !errors.is_empty() {
+        bail!(
+            "{} plan file(s) could not be read (above); the others are reported. Fix the file, or run `boardplan check`",
+            errors.len()
+        );
+    }
+    let changed = reports
+        .iter()
+        .any(|r| r.renamed_from.is_some() || r.result.as_ref().is_ok_and(|c| !c.is_empty()));
+    // Exit status 1 means "there are changes" here, as with `git diff --exit-code`.
+    Ok(if request.exit_code && changed {
+        Status::Invalid
+    } else {
+        Status::Ok
+    })
 }
 
 fn sides(git: &Git, revisions: &[&String], since: Option<&str>) -> anyhow::Result<(Side, Side)> {
     let from = match (since, revisions.first()) {
         (Some(date), _) => {
             let commit = git
-                .last_before(date)?
-                .with_context(|| format!("no commit before {date}"))?;
-            Side::Revision(commit)
+                .main_line_before(date)?
+                .with_context(|| format!("no commit on the main line before {date}"))?;
+            let mut side = revision_side(git, &commit)?;
+            let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map(in_words)
+                .unwrap_or_else(|_| date.to_string());
+            side.words = format!("{} (the last before {day})", side.words);
+            side
         }
-        (None, Some(revision)) => {
-            Side::Revision(git.resolve(revision).map(|_| revision.to_string())?)
-        }
+        (None, Some(revision)) => revision_side(git, revision)?,
         (None, None) => bail!("say what to compare: a revision or --since DATE"),
     };
     let rest = if since.is_some() {
@@ -107,102 +184,291 @@ fn sides(git: &Git, revisions: &[&String], since: Option<&str>) -> anyhow::Resul
         &revisions[1..]
     };
     let to = match rest {
-        [] => Side::WorkingTree,
-        [revision] => Side::Revision(git.resolve(revision).map(|_| revision.to_string())?),
+        [] => {
+            let today = chrono::Local::now().date_naive();
+            Side {
+                revision: None,
+                date: Some(today),
+                words: format!("the working tree on {}", in_words(today)),
+                file: None,
+            }
+        }
+        [revision] => revision_side(git, revision)?,
         _ => bail!("at most two revisions: boardplan diff REV1 [REV2] [PATH...]"),
     };
     Ok((from, to))
 }
 
-fn name(side: &Side) -> String {
-    match side {
-        Side::Revision(r) if r.len() == 40 && r.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            r[..10].to_string()
-        }
-        Side::Revision(r) => r.clone(),
-        Side::WorkingTree => "working tree".into(),
-    }
+/// A date in words: `17 September 2013`.
+fn in_words(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
-/// The plan files to compare: those under the paths on either side.
-fn files(git: &Git, paths: &[&String], from: &Side, to: &Side) -> anyhow::Result<Vec<PathBuf>> {
-    let mut found: Vec<PathBuf> = Vec::new();
+/// A revision and how a board paper names it: `the meeting of 17 September 2013` when a tag
+/// `meeting/2013-09-17` names its commit, otherwise the commit's date in words and the
+/// revision as given (a bare commit id shortened).
+fn revision_side(git: &Git, revision: &str) -> anyhow::Result<Side> {
+    let commit = git.commit(revision)?;
+    let date = NaiveDate::parse_from_str(&commit.date, "%Y-%m-%d").ok();
+    let mut names = vec![revision.to_string()];
+    names.extend(git.tags_at(&commit.id)?);
+    let meeting = names.iter().find_map(|n| {
+        let day = n.strip_prefix("meeting/")?;
+        NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    });
+    let shown = if revision.len() >= 7 && commit.id.starts_with(revision) {
+        format!("commit {}", &commit.id[..10.min(commit.id.len())])
+    } else {
+        revision.to_string()
+    };
+    let words = match (meeting, date) {
+        (Some(day), _) => format!("the meeting of {}", in_words(day)),
+        (None, Some(day)) => format!("the version of {} ({shown})", in_words(day)),
+        (None, None) => format!("the version {shown}"),
+    };
+    Ok(Side {
+        revision: Some((revision.to_string(), commit.id)),
+        // A meeting's day is the point in time the board knew the plan as, whenever it was tagged.
+        date: meeting.or(date),
+        words,
+        file: None,
+    })
+}
+
+/// The plan files to compare, relative to the repository: those under the paths on either side.
+fn files(git: &Git, paths: &[PathBuf], from: &Side, to: &Side) -> anyhow::Result<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
     for path in paths {
-        let path = Path::new(path.as_str());
         for side in [from, to] {
-            let listed = match side {
-                Side::WorkingTree => plan_files(path).unwrap_or_default(),
-                Side::Revision(revision) if path.is_dir() => git.files(revision, path)?,
-                Side::Revision(_) => vec![path.to_path_buf()],
+            let listed = match &side.revision {
+                None => plan_files(path).unwrap_or_default(),
+                Some((_, commit)) if path.is_dir() => git.files(commit, path)?,
+                Some(_) => vec![path.clone()],
             };
             for file in listed {
-                let yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
-                let key = git.relative(&file);
-                if yaml && !found.iter().any(|f| git.relative(f) == key) {
-                    found.push(git.root().join(key));
+                if file.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    found.push(git.relative(&file));
                 }
             }
         }
     }
     found.sort();
+    found.dedup();
     Ok(found)
 }
 
-fn version(git: &Git, side: &Side, file: &Path) -> anyhow::Result<Option<Plan>> {
-    let bytes = match side {
-        Side::WorkingTree => std::fs::read(file).ok(),
-        Side::Revision(revision) => git.show(revision, file)?,
+/// A plan file's version on one side: `Ok(None)` when it is not there, `Err` with
+/// `file:line:col: message` when it does not load.
+fn version(git: &Git, side: &Side, file: &str) -> Result<Option<Plan>, String> {
+    let absolute = git.root().join(file);
+    let bytes = match &side.revision {
+        None => std::fs::read(&absolute).ok(),
+        Some((_, commit)) => git.show(commit, &absolute).map_err(|e| e.to_string())?,
     };
     let Some(bytes) = bytes else { return Ok(None) };
-    let plan = load(&bytes).map_err(|diagnostics| {
-        let first = diagnostics
-            .first()
-            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
-            .unwrap_or_default();
-        anyhow::anyhow!(
-            "{} ({}) is not a valid plan: {first}",
-            git.relative(file),
-            name(side)
-        )
-    })?;
-    Ok(Some(plan.plan))
+    let at = match &side.revision {
+        Some((revision, _)) => format!(" (at {revision})"),
+        None => String::new(),
+    };
+    load(&bytes).map(|l| Some(l.plan)).map_err(|diagnostics| {
+        let first = diagnostics.first().map_or_else(
+            || format!("{file}{at}: not a valid plan"),
+            |d| format!("{file}:{}:{}: {}{at}", d.line, d.col, d.message),
+        );
+        match diagnostics.len() {
+            0 | 1 => first,
+            n => format!("{first} (and {} more problems)", n - 1),
+        }
+    })
 }
 
-fn read_plan(path: &Path) -> anyhow::Result<Plan> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    load(&bytes).map(|l| l.plan).map_err(|d| {
-        anyhow::anyhow!(
-            "{} is not a valid plan ({} errors; run boardplan check)",
-            path.display(),
-            d.len()
+/// Each file's comparison; a file only on the old side and one only on the new side are the
+/// same file renamed (`git mv`) when they are the same board year or share most actions.
+fn compare_files(
+    git: &Git,
+    files: &[String],
+    from: &Side,
+    to: &Side,
+    moments: Moments,
+) -> Vec<FileReport> {
+    let mut loaded = Vec::new();
+    let mut reports = Vec::new();
+    for file in files {
+        match (version(git, from, file), version(git, to, file)) {
+            (Ok(None), Ok(None)) => {}
+            (Ok(old), Ok(new)) => loaded.push((file.clone(), old, new)),
+            (Err(e), _) | (_, Err(e)) => reports.push(FileReport {
+                path: file.clone(),
+                renamed_from: None,
+                result: Err(e),
+            }),
+        }
+    }
+    let renames = renames(&loaded);
+    let empty = Plan::default();
+    for (k, (file, old, new)) in loaded.iter().enumerate() {
+        if renames.iter().any(|&(o, _)| o == k) {
+            continue;
+        }
+        let (old, renamed_from) = match renames.iter().find(|&&(_, n)| n == k) {
+            Some(&(o, _)) => (loaded[o].1.as_ref(), Some(loaded[o].0.clone())),
+            None => (old.as_ref(), None),
+        };
+        let comparison = compare_at(
+            old.unwrap_or(&empty),
+            new.as_ref().unwrap_or(&empty),
+            moments,
+        );
+        reports.push(FileReport {
+            path: file.clone(),
+            renamed_from,
+            result: Ok(comparison),
+        });
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    reports
+}
+
+/// (old-only file, new-only file) pairs that are one file renamed.
+fn renames(loaded: &[(String, Option<Plan>, Option<Plan>)]) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (o, (_, old, new)) in loaded.iter().enumerate() {
+        let (Some(old), None) = (old, new) else {
+            continue;
+        };
+        let found = loaded.iter().enumerate().find(|(n, (_, before, after))| {
+            let free = !pairs.iter().any(|&(_, m)| m == *n);
+            free && before.is_none() && after.as_ref().is_some_and(|a| same_plan(old, a))
+        });
+        if let Some((n, _)) = found {
+            pairs.push((o, n));
+        }
+    }
+    pairs
+}
+
+fn same_plan(old: &Plan, new: &Plan) -> bool {
+    let total = old.actions().count();
+    let kept = total - compare_at(old, new, Moments::default()).summary.removed;
+    (old.period == new.period && !old.period.is_empty()) || (total > 0 && kept * 2 >= total)
+}
+
+fn read_plan(path: &Path) -> Result<Plan, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    load(&bytes).map(|l| l.plan).map_err(|diagnostics| {
+        diagnostics.first().map_or_else(
+            || format!("{} is not a valid plan", path.display()),
+            |d| format!("{}:{}:{}: {}", path.display(), d.line, d.col, d.message),
         )
     })
 }
 
-fn print_reports(reports: &[(String, Comparison)], format: Format) {
-    match format {
-        Format::Json => {
-            let values: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|(file, c)| serde_json::json!({ "file": file, "changes": serde_json::to_value(c).unwrap_or_default() }))
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&values).unwrap_or_default()
-            );
+/// Writes the report to standard output; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn print_papers(reports: &[FileReport], from: &Side, to: &Side, format: Format) {
+    let color = format == Format::Text
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let changed: Vec<(&FileReport, &Comparison)> = reports
+        .iter()
+        .filter_map(|r| {
+            let c = r.result.as_ref().ok()?;
+            (!c.is_empty() || r.renamed_from.is_some()).then_some((r, c))
+        })
+        .collect();
+    let mut out = String::new();
+    if changed.is_empty() {
+        out = format!(
+            "No changes to the plans since {}, to {}.\n",
+            from.words, to.words
+        );
+    }
+    for (i, (r, c)) in changed.iter().enumerate() {
+        let heading = Heading {
+            path: r.path.clone(),
+            renamed_from: r.renamed_from.clone(),
+            from: from.words.clone(),
+            to: to.words.clone(),
+        };
+        if i > 0 {
+            out.push('\n');
         }
-        Format::Md => reports
-            .iter()
-            .for_each(|(file, c)| print!("{}", report::markdown(c, file))),
-        Format::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for (i, (file, c)) in reports.iter().enumerate() {
-                if i > 0 {
-                    println!();
-                }
-                println!("{file}");
-                print!("{}", report::text(c, color));
-            }
+        out.push_str(&match format {
+            Format::Md => report::markdown_paper(c, &heading),
+            _ => report::text_paper(c, &heading, color),
+        });
+    }
+    emit(&out);
+}
+
+/// One side of the comparison in the JSON document.
+#[derive(Serialize)]
+struct SideJson<'a> {
+    revision: Option<&'a str>,
+    commit: Option<&'a str>,
+    working_tree: bool,
+    file: Option<&'a str>,
+    date: Option<String>,
+    in_words: &'a str,
+}
+
+impl<'a> SideJson<'a> {
+    fn new(side: &'a Side) -> SideJson<'a> {
+        SideJson {
+            revision: side.revision.as_ref().map(|(r, _)| r.as_str()),
+            commit: side.revision.as_ref().map(|(_, c)| c.as_str()),
+            working_tree: side.revision.is_none() && side.file.is_none(),
+            file: side.file.as_deref(),
+            date: side.date.map(|d| d.to_string()),
+            in_words: &side.words,
         }
+    }
+}
+
+/// One file in the JSON document: its comparison, or why it could not be read.
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<&'a Comparison>,
+}
+
+/// The JSON document, fields in this order.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    schema_version: u32,
+    from: SideJson<'a>,
+    to: SideJson<'a>,
+    files: Vec<FileJson<'a>>,
+}
+
+fn print_json(reports: &[FileReport], from: &Side, to: &Side) {
+    let files = reports
+        .iter()
+        .map(|r| FileJson {
+            path: &r.path,
+            old_path: r.renamed_from.as_deref(),
+            error: r.result.as_ref().err().map(String::as_str),
+            changes: r.result.as_ref().ok(),
+        })
+        .collect();
+    let document = DocumentJson {
+        schema_version: SCHEMA_VERSION,
+        from: SideJson::new(from),
+        to: SideJson::new(to),
+        files,
+    };
+    match serde_json::to_string_pretty(&document) {
+        Ok(text) => emit(&(text + "\n")),
+        // Only strings, numbers and string-keyed maps are serialized: this cannot happen.
+        Err(e) => eprintln!("boardplan: cannot write JSON: {e}"),
     }
 }

@@ -86,6 +86,9 @@ pub enum Command {
         /// The report's format.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::Format,
+        /// Exit with status 1 when there are changes, 0 when there are none (for scripts).
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Make a git repository plan-aware: .gitattributes, hunk headers naming actions, the merge driver.
     GitSetup {
@@ -239,10 +242,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             args,
             since,
             format,
+            exit_code,
         }) => diff::run(&diff::Request {
             args,
             since: since.map(|d| d.to_string()),
             format,
+            exit_code,
         }),
         Some(Command::MergeDriver {
             base,

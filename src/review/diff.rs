@@ -1,64 +1,106 @@
 //! What changed between two versions of a plan, theme by theme and action by action (pure).
 //!
-//! Themes and actions are matched by ref, milestones by position and measures by their
-//! `measure` text (ignoring case, spacing and punctuation). An action or theme whose ref changed
-//! is still recognised by its text (`diff_match.rs`: the same words, or a word-level Jaccard
-//! index of at least 0.6 over action + outcome, or a theme's title), so an action renumbered
-//! 3.2 -> 3.3 or moved to another theme is reported as such, not as one closed and one new;
-//! likewise a milestone that moved up the list.
+//! Refs are labels; content is identity. Themes, actions, milestones and measures are paired by
+//! the best overall pairing of old and new elements (`diff_weigh.rs`, over the near-linear
+//! index of `diff_pair.rs`): the same text under a new ref beats "same ref, similar text", the
+//! same theme beats another theme, and a ref only tips the balance between equally good
+//! candidates. So deleting 3.2 and renumbering the rest reads "3.2 removed, 3.3 renumbered
+//! 3.2", never "3.2 rewritten, 3.3 removed"; an action moved to another theme reads as moved.
 //!
-//! Ratings order red < amber < green < blue. A rating given to an unrated item is "rated for the
-//! first time" and a rating taken away is "rating removed": neither counts as improved or
-//! worsened, because "not yet rated" says nothing about how the work is going.
+//! Ratings order red < amber < green. Blue means complete: rating an action blue is
+//! "completed", never "improved", and taking blue away is "reopened". A rating given to an
+//! unrated item is "rated for the first time" and a rating taken away is "rating removed":
+//! "not yet rated" says nothing about how the work is going.
 //!
 //! Order alone is not a change: actions reordered without renumbering, or owners listed in
-//! another order, are not reported. The building (`diff_build.rs`) and the matching and word
-//! diffs (`diff_match.rs`) live in their own files, as private submodules of this one.
+//! another order, are not reported. Building (`diff_build.rs`, `diff_items.rs`), plan-level
+//! values (`diff_values.rs`), counting (`diff_summary.rs`), pairing and word diffs live in their
+//! own files, as submodules of this one.
 
 #[path = "diff_build.rs"]
 mod build;
+#[path = "diff_field.rs"]
+mod field;
+#[path = "diff_items.rs"]
+mod items;
 #[path = "diff_match.rs"]
 mod matching;
+#[path = "diff_pair.rs"]
+mod pairing;
+#[path = "diff_summary.rs"]
+mod summary;
+#[path = "diff_values.rs"]
+mod values;
+#[path = "diff_weigh.rs"]
+mod weigh;
+
+pub use field::Field;
+pub use summary::{ItemCounts, RagTally, Summary, ThemeCounts};
+pub use values::{CustomChange, GlossaryChange, GlossaryChangeKind};
 
 use crate::model::{Due, Plan, Rag};
+use chrono::NaiveDate;
 use serde::Serialize;
+
+/// Version of the JSON form of a comparison; raised when a field changes meaning or goes.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything that changed from one version of a plan to the next.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// The board, as the new version names it (the old one's, when the new is empty).
+    pub board: String,
+    /// The plan's title, likewise.
+    pub title: String,
+    /// The board year, likewise.
+    pub period: String,
     /// Plan-level fields that changed: board, period, title, vision, version, date.
     pub plan: Vec<FieldChange>,
+    /// Owners glossary entries added, renamed, removed or spelled out differently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<GlossaryChange>,
+    /// The plan's own `custom:` fields that changed, with their values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomChange>,
     /// Counts for the headline.
     pub summary: Summary,
+    /// Action ratings per theme, before and after (every theme of either version).
+    pub rag_counts: Vec<ThemeCounts>,
     /// Themes with something to report: the new plan's themes in order, then removed themes.
     pub themes: Vec<ThemeChange>,
 }
 
-/// Headline counts of a comparison (actions unless named otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Summary {
-    /// Rating went up (red < amber < green < blue).
-    pub improved: usize,
-    /// Rating went down.
-    pub worsened: usize,
-    /// Rated for the first time.
-    pub first_rated: usize,
-    /// Rating taken away.
-    pub rating_removed: usize,
-    /// Actions added.
-    pub new: usize,
-    /// Actions removed from the plan ("closed").
-    pub closed: usize,
-    /// Actions renumbered or moved to another theme.
-    pub moved: usize,
-    /// Actions whose progress text changed.
-    pub progress_updated: usize,
-    /// Actions kept but changed in any way (including the counts above).
-    pub changed: usize,
-    /// Themes added.
-    pub themes_added: usize,
-    /// Themes removed.
-    pub themes_removed: usize,
+impl Comparison {
+    /// True when the two versions say the same thing.
+    pub fn is_empty(&self) -> bool {
+        self.plan.is_empty()
+            && self.glossary.is_empty()
+            && self.custom.is_empty()
+            && self.themes.is_empty()
+    }
+
+    /// The reported change of the action now numbered `reference` (or, when removed, that was
+    /// numbered so). `None` means the action is unchanged (or in neither version).
+    pub fn action(&self, reference: &str) -> Option<&ActionChange> {
+        let all = self.themes.iter().flat_map(|t| &t.actions);
+        let mut found = all.filter(|a| a.item.reference == reference);
+        let first = found.next()?;
+        // A removed action and a new one may share a ref: the one in the new plan wins.
+        Some(match first.kind {
+            ChangeKind::Removed => found.next().unwrap_or(first),
+            _ => first,
+        })
+    }
+}
+
+/// The two points in time a comparison is between, for "newly overdue": an action is overdue
+/// at a moment when its deadline is before that day and it is not rated blue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Moments {
+    /// The day of the old version (a commit's date); `None`: not known.
+    pub old: Option<NaiveDate>,
+    /// The day of the new version (today, for the working tree); `None`: not known.
+    pub new: Option<NaiveDate>,
 }
 
 /// Whether an element is new, gone, or kept with changes.
@@ -77,13 +119,17 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RagTrend {
-    /// Up the scale red < amber < green < blue.
+    /// Up the scale red < amber < green.
     Improved,
     /// Down the scale.
     Worsened,
+    /// Rated blue (complete), from any other rating or none.
+    Completed,
+    /// Blue before, red, amber or green now.
+    Reopened,
     /// The same rating (or unrated both times).
     Unchanged,
-    /// Unrated before, rated now.
+    /// Unrated before, rated red, amber or green now.
     FirstRated,
     /// Rated before, unrated now.
     RatingRemoved,
@@ -105,81 +151,15 @@ impl RagChange {
     pub fn between(from: Option<Rag>, to: Option<Rag>) -> RagChange {
         let trend = match (from, to) {
             (None, None) => RagTrend::Unchanged,
+            (a, b) if a == b => RagTrend::Unchanged,
+            (_, Some(Rag::Blue)) => RagTrend::Completed,
+            (Some(Rag::Blue), Some(_)) => RagTrend::Reopened,
             (None, Some(_)) => RagTrend::FirstRated,
             (Some(_), None) => RagTrend::RatingRemoved,
             (Some(a), Some(b)) if a < b => RagTrend::Improved,
-            (Some(a), Some(b)) if a > b => RagTrend::Worsened,
-            (Some(_), Some(_)) => RagTrend::Unchanged,
+            (Some(_), Some(_)) => RagTrend::Worsened,
         };
         RagChange { from, to, trend }
-    }
-}
-
-/// A field of a plan element, named as in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// Plan: the board's name.
-    Board,
-    /// Plan: the board year.
-    Period,
-    /// Plan or theme: the title.
-    Title,
-    /// Plan: the vision statement.
-    Vision,
-    /// Plan: the published version.
-    Version,
-    /// Plan: the date of that version.
-    Date,
-    /// Theme: the longer explanation.
-    Description,
-    /// Theme: the strategic lead.
-    Lead,
-    /// Theme: the accountable member.
-    Accountable,
-    /// Action: what will be done.
-    Action,
-    /// Action: the desired outcome.
-    Outcome,
-    /// Action or milestone: the progress commentary.
-    Progress,
-    /// Action: notes.
-    Notes,
-    /// Milestone: what the step is.
-    Milestone,
-    /// Measure: the starting value.
-    Baseline,
-    /// Measure: the value aimed for.
-    Target,
-    /// Measure: the latest value.
-    Latest,
-    /// Measure: when the latest value was taken.
-    AsOf,
-}
-
-impl Field {
-    /// The field's name as written in plan files.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Board => "board",
-            Field::Period => "period",
-            Field::Title => "title",
-            Field::Vision => "vision",
-            Field::Version => "version",
-            Field::Date => "date",
-            Field::Description => "description",
-            Field::Lead => "lead",
-            Field::Accountable => "accountable",
-            Field::Action => "action",
-            Field::Outcome => "outcome",
-            Field::Progress => "progress",
-            Field::Notes => "notes",
-            Field::Milestone => "milestone",
-            Field::Baseline => "baseline",
-            Field::Target => "target",
-            Field::Latest => "latest",
-            Field::AsOf => "as_of",
-        }
     }
 }
 
@@ -269,7 +249,8 @@ pub enum MatchedBy {
     Ref,
     /// Same or similar text under another ref.
     Similarity {
-        /// How similar, 60 to 100.
+        /// How similar the identifying text is, 0 to 100 (low only when other evidence, such
+        /// as the same progress under the same ref, made up for it).
         percent: u32,
     },
 }
@@ -309,9 +290,9 @@ pub struct ThemeChange {
     /// Measures added, removed or changed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<MeasureChange>,
-    /// The theme's `custom:` fields changed.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub custom_changed: bool,
+    /// The theme's `custom:` fields that changed, with their values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomChange>,
 }
 
 /// An action at a glance: as it is now, or as it was when it was removed.
@@ -328,12 +309,18 @@ pub struct ActionItem {
     pub owners: Vec<String>,
     /// Its timescale.
     pub due: Option<Due>,
+    /// Owners as the glossary spells them out: `Quality & Effectiveness Group (QEG)`, or the
+    /// name as written when the glossary does not know it.
+    pub owner_names: Vec<String>,
+    /// Its progress commentary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
 }
 
 /// What changed in one action.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionChange {
-    /// New, removed ("closed") or changed.
+    /// New, removed or changed.
     pub kind: ChangeKind,
     /// The action now (or as it was, when removed).
     pub item: ActionItem,
@@ -361,9 +348,13 @@ pub struct ActionChange {
     /// Milestones added, removed or changed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<MilestoneChange>,
-    /// The action's `custom:` fields changed.
+    /// The action's `custom:` fields that changed, with their values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomChange>,
+    /// Past its deadline at the new version's date and not complete, but not overdue at the
+    /// old version's date (or new since). Only known when the comparison has [`Moments`].
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub custom_changed: bool,
+    pub newly_overdue: bool,
 }
 
 impl ActionChange {
@@ -401,8 +392,17 @@ pub struct MilestoneChange {
 pub struct MeasureChange {
     /// New, removed or changed.
     pub kind: ChangeKind,
-    /// What is measured (the key measures are matched by).
+    /// What is measured (now, or as it was when removed).
     pub measure: String,
+    /// The measure's text as it was, when it was reworded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reworded_from: Option<String>,
+    /// The value aimed for (now, or as it was when removed), to read the latest value against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The latest value (now, or as it was when removed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
     /// Baseline, target, latest and as_of changed; for a new measure, the values it starts with.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
@@ -412,55 +412,27 @@ pub struct MeasureChange {
 }
 
 /// Compares two versions of a plan: what a reader of `old` needs to know about `new`.
+/// Without the versions' dates, so nothing is reported as newly overdue: see [`compare_at`].
 pub fn compare(old: &Plan, new: &Plan) -> Comparison {
-    let themes = build::themes(old, new);
-    let summary = Summary::count(&themes);
-    Comparison {
-        plan: build::plan_fields(old, new),
-        summary,
-        themes,
-    }
+    compare_at(old, new, Moments::default())
 }
 
-impl Summary {
-    /// Counts the changes listed in `themes`.
-    pub fn count(themes: &[ThemeChange]) -> Summary {
-        let mut s = Summary::default();
-        for theme in themes {
-            match theme.kind {
-                ChangeKind::Added => s.themes_added += 1,
-                ChangeKind::Removed => s.themes_removed += 1,
-                ChangeKind::Changed => {}
-            }
-            theme.actions.iter().for_each(|a| s.add(a));
-        }
-        s
-    }
-
-    fn add(&mut self, action: &ActionChange) {
-        match action.kind {
-            ChangeKind::Added => self.new += 1,
-            ChangeKind::Removed => self.closed += 1,
-            ChangeKind::Changed => self.changed += 1,
-        }
-        match action.rag.map(|r| r.trend) {
-            Some(RagTrend::Improved) => self.improved += 1,
-            Some(RagTrend::Worsened) => self.worsened += 1,
-            Some(RagTrend::FirstRated) => self.first_rated += 1,
-            Some(RagTrend::RatingRemoved) => self.rating_removed += 1,
-            Some(RagTrend::Unchanged) | None => {}
-        }
-        if action.renumbered_from.is_some() || action.moved_from.is_some() {
-            self.moved += 1;
-        }
-        if action.text(Field::Progress).is_some() {
-            self.progress_updated += 1;
-        }
-    }
-
-    /// True when nothing at all changed in the actions and themes counted.
-    pub fn is_empty(&self) -> bool {
-        *self == Summary::default()
+/// Compares two versions of a plan taken at `moments` (which decide "newly overdue").
+pub fn compare_at(old: &Plan, new: &Plan, moments: Moments) -> Comparison {
+    let (themes, theme_from) = build::themes(old, new, moments);
+    let glossary = values::glossary(&old.owners, &new.owners);
+    let summary = Summary::count(&themes);
+    let pick = |a: &String, b: &String| if b.is_empty() { a.clone() } else { b.clone() };
+    Comparison {
+        board: pick(&old.board, &new.board),
+        title: pick(&old.title, &new.title),
+        period: pick(&old.period, &new.period),
+        plan: values::plan_fields(old, new),
+        glossary,
+        custom: values::custom(old.custom.as_ref(), new.custom.as_ref()),
+        summary,
+        rag_counts: summary::theme_counts(old, new, &theme_from),
+        themes,
     }
 }
 

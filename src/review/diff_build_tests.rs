@@ -1,7 +1,10 @@
 //! Tests of `diff_build.rs`.
 
+use super::super::items::{measures, milestones};
+use super::super::values::plan_fields;
 use super::*;
-use crate::model::Rag;
+use crate::model::{Measure, Milestone, Rag};
+use crate::review::diff::FieldChange;
 use chrono::NaiveDate;
 
 fn date(y: i32, m: u32, d: u32) -> Option<Due> {
@@ -120,6 +123,10 @@ fn measures_by_text() {
     assert_eq!(fields, [Field::Latest, Field::AsOf]);
     assert_eq!(changes[0].fields[0].to.as_deref(), Some("61%"));
     assert_eq!(changes[0].rag.map(|r| r.trend), Some(RagTrend::Improved));
+    assert_eq!(
+        changes[0].reworded_from.as_deref(),
+        Some("NI 59 - Initial assessments")
+    );
     assert_eq!(changes[1].fields.len(), 2);
     assert!(changes[2].fields.is_empty() && changes[2].rag.is_none());
 }
@@ -144,4 +151,28 @@ fn plan_fields_against_an_empty_plan() {
             expected(Field::Version, "1.2")
         ]
     );
+}
+
+#[test]
+fn a_reworded_measure_is_the_same_measure() {
+    let old = vec![measure(
+        "NI 59 – Initial Assessments Completed in Timescales",
+        "52.5%",
+        Some(Rag::Red),
+    )];
+    let mut new = old.clone();
+    new[0].measure = "NI 59 – Initial assessments completed within timescales (7 days)".into();
+    let changes = measures(&old, &new);
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0].kind, ChangeKind::Changed);
+    assert!(changes[0].rag.is_none() && changes[0].fields.is_empty());
+    assert_eq!(
+        changes[0].reworded_from.as_deref(),
+        Some("NI 59 – Initial Assessments Completed in Timescales")
+    );
+    // A different measure in the same place is not a rewording.
+    new[0].measure = "Re-referrals within 12 months".into();
+    new[0].target = Some("15%".into());
+    let kinds: Vec<ChangeKind> = measures(&old, &new).iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Added, ChangeKind::Removed]);
 }

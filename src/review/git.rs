@@ -193,3 +193,47 @@ impl History for Git {
             .collect())
     }
 }
+
+/// What change reports need beyond [`History`]: when a commit was made and which tags name it.
+impl Git {
+    /// The commit a revision names, with its date (`YYYY-MM-DD`, author date), author and subject.
+    pub fn commit(&self, revision: &str) -> Result<Commit, GitError> {
+        let id = self.resolve(revision)?;
+        let out = self.run(&[
+            "log",
+            "-1",
+            "--date=short",
+            "--format=%H%x1f%ad%x1f%an%x1f%s",
+            &id,
+        ])?;
+        let text = String::from_utf8_lossy(&out);
+        let mut fields = text.trim_end_matches('\n').split('\u{1f}');
+        let mut next = || fields.next().unwrap_or("").to_string();
+        Ok(Commit {
+            id: next(),
+            date: next(),
+            author: next(),
+            subject: next(),
+        })
+    }
+
+    /// The tags that point at a commit, sorted.
+    pub fn tags_at(&self, commit: &str) -> Result<Vec<String>, GitError> {
+        let out = self.run(&["tag", "--points-at", commit])?;
+        let mut tags: Vec<String> = String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        tags.sort();
+        Ok(tags)
+    }
+
+    /// The last commit before a date (`YYYY-MM-DD`) on the first-parent line of `HEAD`: the
+    /// state of the main line then, never a commit of a side branch merged later.
+    pub fn main_line_before(&self, date: &str) -> Result<Option<String>, GitError> {
+        let before = format!("--before={date} 00:00");
+        let out = self.run(&["rev-list", "-1", "--first-parent", &before, "HEAD"])?;
+        let id = String::from_utf8_lossy(&out).trim().to_string();
+        Ok(Some(id).filter(|i| !i.is_empty()))
+    }
+}

@@ -1,141 +1,113 @@
 //! Change reports: a [`Comparison`] as terminal text (plain or coloured), Markdown for a board
 //! paper, or JSON for other tools (pure).
 //!
-//! Text and Markdown share one layout, built first as styled lines: the summary line, plan-level
-//! changes, then a section per theme (new plan order, removed themes last) with the theme's own
-//! changes, one entry per action starting with its ref, and the measures.
+//! Text and Markdown share one layout, built first as styled lines: plan-level changes, then a
+//! section per theme (new plan order, removed themes last) with the theme's own changes, one
+//! entry per action starting with its ref (full texts, owners' full names, dates in words, the
+//! new progress in full beside its word diff), and the measures. `report_paper.rs` adds what a
+//! board paper opens with (heading, counts, ratings per theme, exceptions); `report_render.rs`
+//! turns lines into text or Markdown.
+
+#[path = "report_paper.rs"]
+mod paper;
+#[path = "report_render.rs"]
+mod render;
+
+pub use paper::{Heading, exceptions, markdown_paper, text_paper};
 
 use super::diff::{
-    ActionChange, ChangeKind, Comparison, DueChange, DueShift, Field, FieldChange, MatchedBy,
-    MeasureChange, MilestoneChange, OwnersChange, RagChange, RagTrend, SegmentKind, Summary,
-    TextChange, ThemeChange,
+    ActionChange, ChangeKind, Comparison, CustomChange, DueChange, DueShift, Field, FieldChange,
+    GlossaryChange, GlossaryChangeKind, ItemCounts, MatchedBy, MeasureChange, MilestoneChange,
+    OwnersChange, RagChange, RagTrend, SegmentKind, Summary, TextChange, ThemeChange,
 };
-use crate::model::Rag;
+use crate::model::{Due, Rag};
+use render::{Line, Section, Style};
 
-/// How a run of report text is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Plain,
-    Good,
-    Bad,
-    Removed,
-    Added,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Span {
-    style: Style,
-    text: String,
-}
-
-/// One entry of a report: its depth (0 = under the theme heading), an optional ref, its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Line {
-    depth: usize,
-    label: Option<String>,
-    spans: Vec<Span>,
-}
-
-impl Line {
-    fn new(depth: usize) -> Line {
-        Line {
-            depth,
-            label: None,
-            spans: Vec::new(),
-        }
-    }
-
-    fn add(mut self, style: Style, text: impl Into<String>) -> Line {
-        self.spans.push(Span {
-            style,
-            text: text.into(),
-        });
-        self
-    }
-
-    fn plain(self, text: impl Into<String>) -> Line {
-        self.add(Style::Plain, text)
-    }
-}
-
-/// A theme's part of a report.
-struct Section {
-    heading: String,
-    lines: Vec<Line>,
-}
-
-/// The summary line: `3 improved, 1 worsened, 2 new, 1 closed`, then whichever other counts
-/// are not zero (moved or renumbered, progress updates, first ratings, themes added...).
+/// The summary line: `Actions: 2 completed, 3 improved, 1 worsened, 2 new, 1 removed`, then
+/// whichever other counts are not zero (renumbered, moved, deadlines, overdue, progress...),
+/// then themes, milestones and measures when any of theirs changed.
 pub fn summary_line(s: &Summary) -> String {
-    let mut parts = vec![
-        format!("{} improved", s.improved),
-        format!("{} worsened", s.worsened),
-        format!("{} new", s.new),
-        format!("{} closed", s.closed),
-    ];
+    let mut parts: Vec<String> = [
+        (s.completed, "completed", "completed"),
+        (s.improved, "improved", "improved"),
+        (s.worsened, "worsened", "worsened"),
+        (s.new, "new", "new"),
+        (s.removed, "removed", "removed"),
+    ]
+    .iter()
+    .map(|(n, one, _)| format!("{n} {one}"))
+    .collect();
     let extras = [
-        (s.moved, "moved or renumbered", "moved or renumbered"),
-        (s.progress_updated, "progress update", "progress updates"),
+        (s.reopened, "reopened", "reopened"),
+        (s.renumbered, "renumbered", "renumbered"),
+        (s.moved, "moved to another theme", "moved to another theme"),
+        (s.deadline_later, "deadline later", "deadlines later"),
+        (s.deadline_earlier, "deadline earlier", "deadlines earlier"),
+        (s.newly_overdue, "newly overdue", "newly overdue"),
         (
             s.first_rated,
             "rated for the first time",
             "rated for the first time",
         ),
         (s.rating_removed, "rating removed", "ratings removed"),
-        (s.themes_added, "theme added", "themes added"),
-        (s.themes_removed, "theme removed", "themes removed"),
+        (s.progress_updated, "progress update", "progress updates"),
     ];
-    for (count, one, many) in extras {
-        if count > 0 {
-            parts.push(format!("{count} {}", if count == 1 { one } else { many }));
+    parts.extend(counted(&extras));
+    let mut line = format!("Actions: {}", parts.join(", "));
+    let themes = [
+        (s.themes_added, "added", "added"),
+        (s.themes_removed, "removed", "removed"),
+        (s.themes_renumbered, "renumbered", "renumbered"),
+    ];
+    for (name, items) in [
+        ("themes", counted(&themes)),
+        ("milestones", item_counts(&s.milestones)),
+        ("measures", item_counts(&s.measures)),
+    ] {
+        if !items.is_empty() {
+            line.push_str(&format!("; {name}: {}", items.join(", ")));
         }
     }
-    parts.join(", ")
+    line
 }
 
-/// The report for a terminal: themes, then each action as `3.2  amber → green (improved)`
-/// with indented details. With `color`, ANSI colours mark improved (green) and worsened (red)
-/// and the word diffs; without, removed words read `[-so-]` and added words `{+so+}`.
+fn counted(items: &[(usize, &str, &str)]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect()
+}
+
+fn item_counts(c: &ItemCounts) -> Vec<String> {
+    counted(&[
+        (c.completed, "completed", "completed"),
+        (c.improved, "improved", "improved"),
+        (c.worsened, "worsened", "worsened"),
+        (
+            c.first_rated,
+            "rated for the first time",
+            "rated for the first time",
+        ),
+        (c.new, "new", "new"),
+        (c.removed, "removed", "removed"),
+        (c.changed, "changed", "changed"),
+    ])
+}
+
+/// The report body for a terminal: the summary line, plan-level changes, then each theme with
+/// its actions as `3.2  amber → green (improved)` and indented details. With `color`, ANSI
+/// colours mark good and bad news and the word diffs; without, removed words read `[-so-]`
+/// and added words `{+so+}`.
 pub fn text(c: &Comparison, color: bool) -> String {
-    if c.plan.is_empty() && c.themes.is_empty() {
+    if c.is_empty() {
         return "No changes.\n".to_string();
     }
     let mut out = format!("{}\n", summary_line(&c.summary));
-    for line in plan_lines(c) {
-        out.push_str(&text_line(&line, color));
-    }
-    for section in c.themes.iter().map(section) {
+    out.push_str(&render::text_lines(&plan_lines(c), color));
+    for section in sections(c) {
         out.push('\n');
-        out.push_str(&bold(&section.heading, color));
-        out.push('\n');
-        for line in &section.lines {
-            out.push_str(&text_line(line, color));
-        }
-    }
-    out
-}
-
-/// The report as Markdown for a board paper: `title` as the heading, the summary line, then a
-/// `##` heading per theme with a bullet per action (ref in bold) and nested bullets of detail.
-/// Removed words are struck through (`~~so~~`) and added words bold (`**so**`).
-pub fn markdown(c: &Comparison, title: &str) -> String {
-    let mut out = format!("# {}\n\n", escape(title));
-    if c.plan.is_empty() && c.themes.is_empty() {
-        out.push_str("No changes.\n");
-        return out;
-    }
-    out.push_str(&format!("{}\n", summary_line(&c.summary)));
-    let plan = plan_lines(c);
-    if !plan.is_empty() {
-        out.push('\n');
-        plan.iter().for_each(|l| out.push_str(&markdown_line(l)));
-    }
-    for section in c.themes.iter().map(section) {
-        out.push_str(&format!("\n## {}\n\n", escape(&section.heading)));
-        section
-            .lines
-            .iter()
-            .for_each(|l| out.push_str(&markdown_line(l)));
+        out.push_str(&render::text_section(&section, color));
     }
     out
 }
@@ -149,8 +121,52 @@ pub fn json(c: &Comparison) -> String {
     }
 }
 
+/// A timescale in words: `31 July 2013`, `September 2013`, `ongoing`, or the text as written.
+pub fn due_in_words(due: &Due) -> String {
+    match due {
+        Due::Date(date) => date.format("%-d %B %Y").to_string(),
+        Due::Month { year, month } => chrono::NaiveDate::from_ymd_opt(*year, *month, 1)
+            .map_or_else(|| due.to_string(), |d| d.format("%B %Y").to_string()),
+        Due::Ongoing => "ongoing".to_string(),
+        Due::Text(text) => text.clone(),
+    }
+}
+
 fn plan_lines(c: &Comparison) -> Vec<Line> {
-    c.plan.iter().map(|f| field_line(0, f)).collect()
+    let mut lines: Vec<Line> = c.plan.iter().map(|f| field_line(0, f)).collect();
+    lines.extend(c.glossary.iter().map(glossary_line));
+    lines.extend(c.custom.iter().map(|x| custom_line(0, x)));
+    lines
+}
+
+fn glossary_line(g: &GlossaryChange) -> Line {
+    let text = match g.kind {
+        GlossaryChangeKind::Added => format!("owners glossary: added {}: {}", g.short, g.full),
+        GlossaryChangeKind::Removed => format!("owners glossary: removed {}: {}", g.short, g.full),
+        GlossaryChangeKind::Renamed => format!(
+            "owners glossary: {} renamed {} ({})",
+            g.old_short.as_deref().unwrap_or(""),
+            g.short,
+            g.full
+        ),
+        GlossaryChangeKind::Changed => format!(
+            "owners glossary: {} now stands for {} (was {})",
+            g.short,
+            g.full,
+            g.old_full.as_deref().unwrap_or("")
+        ),
+    };
+    Line::new(0).plain(text)
+}
+
+fn custom_line(depth: usize, c: &CustomChange) -> Line {
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "none".to_string());
+    let text = format!("custom {}: {} → {}", c.key, show(&c.from), show(&c.to));
+    Line::new(depth).plain(text)
+}
+
+fn sections(c: &Comparison) -> Vec<Section> {
+    c.themes.iter().map(section).collect()
 }
 
 fn section(t: &ThemeChange) -> Section {
@@ -160,80 +176,125 @@ fn section(t: &ThemeChange) -> Section {
         (ChangeKind::Changed, Some(old)) => format!(" (was theme {old})"),
         (ChangeKind::Changed, None) => String::new(),
     };
-    // Titles are shown whole: a heading has the width of the page to itself.
-    let title = t
-        .theme
-        .title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let heading = format!("Theme {}: {title}{note}", t.theme.reference);
+    let title = t.theme.title.split_whitespace().collect::<Vec<_>>();
+    let heading = format!("Theme {}: {}{note}", t.theme.reference, title.join(" "));
     let mut lines = Vec::new();
     if let Some(rag) = &t.rag {
-        lines.push(rag_line(Line::new(0).plain("rating: "), rag));
+        lines.push(rag_line(Line::new(0).plain("theme rating: "), rag));
     }
     lines.extend(t.texts.iter().map(|x| text_change_line(0, x)));
     lines.extend(t.fields.iter().map(|f| field_line(0, f)));
-    if t.custom_changed {
-        lines.push(Line::new(0).plain("custom fields changed"));
-    }
+    lines.extend(t.custom.iter().map(|x| custom_line(0, x)));
     t.actions.iter().for_each(|a| action_lines(a, &mut lines));
     t.measures.iter().for_each(|m| measure_lines(m, &mut lines));
     Section { heading, lines }
 }
 
+fn rated(rag: Option<Rag>) -> &'static str {
+    rag.map_or("not yet rated", Rag::as_str)
+}
+
+/// Renumbered and nothing else: worth one line, not a block.
+fn only_renumbered(a: &ActionChange) -> bool {
+    a.kind == ChangeKind::Changed
+        && a.moved_from.is_none()
+        && a.rag.is_none_or(|r| r.trend == RagTrend::Unchanged)
+        && a.texts.is_empty()
+        && a.owners.is_none()
+        && a.due.is_none()
+        && a.milestones.is_empty()
+        && a.custom.is_empty()
+        && !a.newly_overdue
+}
+
 fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
     let mut head = Line::new(0);
     head.label = Some(a.item.reference.clone());
-    let rated = |rag: Option<Rag>| rag.map_or("not yet rated", Rag::as_str);
+    if let (true, Some(old)) = (only_renumbered(a), &a.renumbered_from) {
+        let first = paper::opening(&a.item.action);
+        out.push(head.plain(format!("renumbered from {old}: {first}")));
+        return;
+    }
     out.push(match (a.kind, &a.rag) {
         (ChangeKind::Changed, Some(rag)) => rag_line(head, rag),
         (ChangeKind::Changed, None) => head.plain("changed"),
         (ChangeKind::Added, _) => head
             .add(Style::Good, "new")
             .plain(format!(" ({})", rated(a.item.rag))),
-        (ChangeKind::Removed, _) => head.plain(format!("closed (was {})", rated(a.item.rag))),
+        (ChangeKind::Removed, _) => head
+            .add(Style::Bad, "removed")
+            .plain(format!(" (was {})", rated(a.item.rag))),
     });
     if a.text(Field::Action).is_none() {
-        out.push(Line::new(1).plain(first_line(&a.item.action)));
+        out.push(Line::new(1).plain(a.item.action.trim()));
     }
-    if a.kind == ChangeKind::Added {
-        out.extend(added_action_line(a));
-    }
+    out.extend(owners_and_due(a));
     if let Some(old) = &a.renumbered_from {
         let how = match a.matched_by {
             Some(MatchedBy::Similarity { percent: 100 }) => " (same text)".to_string(),
-            Some(MatchedBy::Similarity { percent }) => format!(" (text {percent}% similar)"),
+            Some(MatchedBy::Similarity { percent }) => format!(" (text {percent}% the same)"),
             _ => String::new(),
         };
         out.push(Line::new(1).plain(format!("renumbered from {old}{how}")));
     }
     if let Some(theme) = &a.moved_from {
-        let title = first_line(&theme.title);
+        let title = theme.title.split_whitespace().collect::<Vec<_>>().join(" ");
         let moved = format!("moved from theme {}: {title}", theme.reference);
         out.push(Line::new(1).plain(moved));
+    }
+    if a.newly_overdue {
+        out.push(Line::new(1).add(Style::Bad, "newly overdue"));
+    }
+    if a.kind == ChangeKind::Added
+        && let Some(progress) = &a.item.progress
+    {
+        out.push(Line::new(1).plain(format!("progress: {}", progress.trim())));
     }
     action_details(a, out);
 }
 
-fn added_action_line(a: &ActionChange) -> Option<Line> {
+/// `owners: Quality & Effectiveness Group (QEG); due: 31 July 2013`: who and when, as they
+/// stand (those that changed are shown with their change further down).
+fn owners_and_due(a: &ActionChange) -> Option<Line> {
     let mut parts = Vec::new();
-    if !a.item.owners.is_empty() {
-        parts.push(format!("owners: {}", a.item.owners.join(", ")));
+    if !a.item.owner_names.is_empty() && a.owners.is_none() {
+        parts.push(format!("owners: {}", a.item.owner_names.join(", ")));
     }
-    if let Some(due) = &a.item.due {
-        parts.push(format!("due: {due}"));
+    if let Some(due) = a.item.due.as_ref().filter(|_| a.due.is_none()) {
+        parts.push(format!("due: {}", due_in_words(due)));
     }
     (!parts.is_empty()).then(|| Line::new(1).plain(parts.join("; ")))
 }
 
 fn action_details(a: &ActionChange, out: &mut Vec<Line>) {
-    out.extend(a.texts.iter().map(|t| text_change_line(1, t)));
-    out.extend(a.owners.as_ref().map(|o| owners_line(1, o)));
+    for t in &a.texts {
+        if t.field == Field::Progress {
+            progress_lines(1, t, out);
+        } else {
+            out.push(text_change_line(1, t));
+        }
+    }
+    if let Some(o) = &a.owners {
+        out.push(owners_line(1, o, &a.item.owners, &a.item.owner_names));
+    }
     out.extend(a.due.as_ref().map(|d| due_line(1, d)));
     a.milestones.iter().for_each(|m| milestone_lines(m, out));
-    if a.custom_changed {
-        out.push(Line::new(1).plain("custom fields changed"));
+    out.extend(a.custom.iter().map(|x| custom_line(1, x)));
+}
+
+/// Rewritten progress: the new text in full, then (when there was text before) the word diff.
+fn progress_lines(depth: usize, t: &TextChange, out: &mut Vec<Line>) {
+    let now = t.to.as_deref().map_or("none", str::trim);
+    out.push(Line::new(depth).plain(format!("progress now: {now}")));
+    if t.from.as_deref().is_some_and(|f| !f.trim().is_empty()) && t.to.is_some() {
+        let mut diff = text_change_line(depth, t);
+        diff.spans[0].text = "progress changes: ".into();
+        out.push(diff);
+    } else if t.to.is_none() {
+        out.push(Line::new(depth).plain(format!(
+            "progress was: {}",
+            t.from.as_deref().unwrap_or("").trim()
+        )));
     }
 }
 
@@ -243,13 +304,19 @@ fn milestone_lines(m: &MilestoneChange, out: &mut Vec<Line>) {
         ChangeKind::Removed => "milestone removed",
         ChangeKind::Changed => "milestone",
     };
-    let head = format!("{what} {}: {}", m.position, first_line(&m.milestone));
+    let head = format!("{what} {}: {}", m.position, m.milestone.trim());
     out.push(Line::new(1).plain(head));
     if let Some(rag) = &m.rag {
         out.push(rag_line(Line::new(2).plain("rating: "), rag));
     }
-    out.extend(m.texts.iter().map(|t| text_change_line(2, t)));
-    out.extend(m.owners.as_ref().map(|o| owners_line(2, o)));
+    for t in &m.texts {
+        if t.field == Field::Progress {
+            progress_lines(2, t, out);
+        } else {
+            out.push(text_change_line(2, t));
+        }
+    }
+    out.extend(m.owners.as_ref().map(|o| owners_line(2, o, &[], &[])));
     out.extend(m.due.as_ref().map(|d| due_line(2, d)));
 }
 
@@ -259,7 +326,10 @@ fn measure_lines(m: &MeasureChange, out: &mut Vec<Line>) {
         ChangeKind::Removed => "measure removed",
         ChangeKind::Changed => "measure",
     };
-    out.push(Line::new(0).plain(format!("{what}: {}", first_line(&m.measure))));
+    out.push(Line::new(0).plain(format!("{what}: {}", m.measure.trim())));
+    if let Some(old) = &m.reworded_from {
+        out.push(Line::new(1).plain(format!("reworded from: {}", old.trim())));
+    }
     for f in &m.fields {
         out.push(match (m.kind, &f.to) {
             (ChangeKind::Added, Some(to)) => {
@@ -268,17 +338,26 @@ fn measure_lines(m: &MeasureChange, out: &mut Vec<Line>) {
             _ => field_line(1, f),
         });
     }
+    let changed_latest = m.fields.iter().any(|f| f.field == Field::Latest);
+    if let (Some(latest), Some(target)) = (&m.latest, &m.target)
+        && m.kind != ChangeKind::Added
+        && (changed_latest || m.rag.is_some())
+    {
+        out.push(Line::new(1).plain(format!("latest {latest} against a target of {target}")));
+    }
     if let Some(rag) = &m.rag {
         out.push(rag_line(Line::new(1).plain("rating: "), rag));
     }
 }
 
-/// `amber → green (improved)`, `amber (unchanged)`, `unrated → red (rated for the first time)`.
+/// `amber → green (improved)`, `amber (unchanged)`, `green → blue (completed)`.
 fn rag_line(line: Line, r: &RagChange) -> Line {
     let name = |rag: Option<Rag>| rag.map_or("unrated", Rag::as_str);
     let (style, note) = match r.trend {
         RagTrend::Improved => (Style::Good, "improved"),
+        RagTrend::Completed => (Style::Good, "completed"),
         RagTrend::Worsened => (Style::Bad, "worsened"),
+        RagTrend::Reopened => (Style::Bad, "reopened"),
         RagTrend::Unchanged => {
             return line.plain(format!("{} (unchanged)", name(r.to)));
         }
@@ -307,10 +386,21 @@ fn field_line(depth: usize, f: &FieldChange) -> Line {
     Line::new(depth).plain(text)
 }
 
-fn owners_line(depth: usize, o: &OwnersChange) -> Line {
+/// `owners: added Quality & Effectiveness Group (QEG); removed SLDG`: names spelled out from
+/// `names` (the action's owners in full, parallel to `shorts`) where the glossary knows them.
+fn owners_line(depth: usize, o: &OwnersChange, shorts: &[String], names: &[String]) -> Line {
+    let full = |short: &String| {
+        shorts
+            .iter()
+            .position(|s| s == short)
+            .and_then(|i| names.get(i))
+            .unwrap_or(short)
+            .clone()
+    };
     let mut parts = Vec::new();
     if !o.added.is_empty() {
-        parts.push(format!("added {}", o.added.join(", ")));
+        let added: Vec<String> = o.added.iter().map(full).collect();
+        parts.push(format!("added {}", added.join(", ")));
     }
     if !o.removed.is_empty() {
         parts.push(format!("removed {}", o.removed.join(", ")));
@@ -319,7 +409,7 @@ fn owners_line(depth: usize, o: &OwnersChange) -> Line {
 }
 
 fn due_line(depth: usize, d: &DueChange) -> Line {
-    let show = |v: &Option<crate::model::Due>| v.as_ref().map_or("none".into(), |d| d.to_string());
+    let show = |v: &Option<Due>| v.as_ref().map_or("none".into(), due_in_words);
     let line = Line::new(depth).plain(format!("due: {} → {}", show(&d.from), show(&d.to)));
     match d.shift {
         Some(DueShift::Later) => line.plain(" ").add(Style::Bad, "(later)"),
@@ -327,111 +417,6 @@ fn due_line(depth: usize, d: &DueChange) -> Line {
         Some(DueShift::SameDeadline) => line.plain(" (same deadline)"),
         None => line,
     }
-}
-
-/// The first non-blank line of a text, cut (at a space where it can) to 72 characters; " …"
-/// marks more lines.
-fn first_line(text: &str) -> String {
-    const MAX: usize = 72;
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let more = text.trim().lines().count() > 1;
-    if line.chars().count() > MAX {
-        let mut cut: String = line.chars().take(MAX - 1).collect();
-        let mid_word = line[cut.len()..].starts_with(|c: char| !c.is_whitespace());
-        match cut.rfind(char::is_whitespace) {
-            Some(space) if mid_word && space > MAX / 2 => cut.truncate(space),
-            _ => {}
-        }
-        format!("{}…", cut.trim_end())
-    } else if more {
-        format!("{line} …")
-    } else {
-        line.to_string()
-    }
-}
-
-/// Bold, for headings and refs in colour mode.
-fn bold(text: &str, color: bool) -> String {
-    if color {
-        format!("\x1b[1m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
-}
-
-/// A line for the terminal: depth 0 at two spaces, then four more per level; continuation
-/// lines of multi-line text two further in.
-fn text_line(line: &Line, color: bool) -> String {
-    let indent = " ".repeat(2 + 4 * line.depth);
-    let mut out = indent.clone();
-    if let Some(label) = &line.label {
-        out.push_str(&bold(label, color));
-        out.push_str("  ");
-    }
-    for span in &line.spans {
-        let (open, close) = match (span.style, color) {
-            (Style::Plain, _) => ("", ""),
-            (Style::Good | Style::Added, true) => ("\x1b[32m", "\x1b[0m"),
-            (Style::Bad, true) => ("\x1b[31m", "\x1b[0m"),
-            (Style::Removed, true) => ("\x1b[31;9m", "\x1b[0m"),
-            (Style::Good | Style::Bad, false) => ("", ""),
-            (Style::Removed, false) => ("[-", "-]"),
-            (Style::Added, false) => ("{+", "+}"),
-        };
-        out.push_str(&format!("{open}{}{close}", span.text));
-    }
-    out.replace('\n', &format!("\n{indent}  ")) + "\n"
-}
-
-/// A bullet: two spaces of nesting per depth; multi-line text continues after hard breaks.
-fn markdown_line(line: &Line) -> String {
-    let indent = "  ".repeat(line.depth);
-    let mut out = String::new();
-    if let Some(label) = &line.label {
-        out.push_str(&format!("**{}** ", escape(label)));
-    }
-    for span in &line.spans {
-        let mark = match span.style {
-            Style::Plain | Style::Good | Style::Bad => "",
-            Style::Removed => "~~",
-            Style::Added => "**",
-        };
-        out.push_str(&marked(&span.text, mark));
-    }
-    let rows: Vec<&str> = out.split('\n').filter(|r| !r.trim().is_empty()).collect();
-    format!("{indent}- {}\n", rows.join(&format!("\\\n{indent}  ")))
-}
-
-/// Escaped text wrapped in `mark` line by line, with surrounding spaces left outside the marks
-/// (Markdown ignores `** so**`).
-fn marked(text: &str, mark: &str) -> String {
-    let wrap = |piece: &str| {
-        let core = piece.trim();
-        if mark.is_empty() || core.is_empty() {
-            return escape(piece);
-        }
-        let start = piece.len() - piece.trim_start().len();
-        let end = piece.trim_end().len();
-        let (lead, tail) = (&piece[..start], &piece[end..]);
-        format!("{lead}{mark}{}{mark}{tail}", escape(core))
-    };
-    text.split('\n').map(wrap).collect::<Vec<_>>().join("\n")
-}
-
-/// Backslash before every character Markdown could read as markup.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\`*_~[]<>|#".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
