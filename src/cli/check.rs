@@ -1,7 +1,7 @@
 //! `boardplan check`: validate plan files for a pre-commit hook or CI.
 
 use super::{Status, files_of, open_or_report};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Prints every problem as `file:line:col: message`; invalid when any file has an error.
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
@@ -18,6 +18,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
             None => invalid += 1,
         }
     }
+    warnings += warn_about_merge_driver(&files);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "checked {}: {} with errors, {}",
@@ -30,4 +31,20 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// Warns (once) when the repository holding the files has a plan merge driver configured
+/// that would not run here; returns the number of warnings printed.
+fn warn_about_merge_driver(files: &[PathBuf]) -> usize {
+    let Some(first) = files.first() else {
+        return 0;
+    };
+    let folder = first.parent().filter(|p| !p.as_os_str().is_empty());
+    match super::git_setup::driver_problem(folder.unwrap_or(Path::new("."))) {
+        Some(problem) => {
+            eprintln!("warning: {problem}");
+            1
+        }
+        None => 0,
+    }
 }

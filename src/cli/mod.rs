@@ -84,9 +84,10 @@ pub enum Command {
     },
     /// Make a git repository plan-aware: .gitattributes, hunk headers naming actions, the merge driver.
     GitSetup {
-        /// The plan store folder inside the repository.
-        #[arg(long, default_value = "plans")]
-        store: PathBuf,
+        /// The plan store folder inside the repository (default: ./plans, this folder when it
+        /// holds plan files, or plans at the repository's top).
+        #[arg(long)]
+        store: Option<PathBuf>,
     },
     /// Git's merge driver for plan files (set up by git-setup): merges at field level.
     MergeDriver {
@@ -98,6 +99,9 @@ pub enum Command {
         theirs: PathBuf,
         /// %P: the file's name in the repository.
         name: String,
+        /// %L: the length of conflict markers.
+        #[arg(long, default_value_t = 7)]
+        marker_size: usize,
     },
     /// Publish a plan in another format, on standard output.
     Export {
@@ -150,7 +154,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }) => set::run(&file, &reference, &assignments, force),
         Some(Command::Summary { path, today }) => summary::run(&default_store(path), today),
         Some(Command::Export { format, file }) => export::run(&file, format),
-        Some(Command::GitSetup { store }) => git_setup::run(&store),
+        Some(Command::GitSetup { store }) => git_setup::run(store.as_deref()),
         Some(Command::Diff {
             args,
             since,
@@ -165,7 +169,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             ours,
             theirs,
             name,
-        }) => merge_driver::run(&base, &ours, &theirs, &name),
+            marker_size,
+        }) => merge_driver::run([&base, &ours, &theirs], &name, marker_size),
     }
 }
 

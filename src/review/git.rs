@@ -107,6 +107,32 @@ impl Git {
             .join("/")
     }
 
+    /// The repository's own (`--local`) value of a config key, if set.
+    pub fn config(&self, key: &str) -> Result<Option<String>, GitError> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["config", "--local", "--get", key])
+            .output()?;
+        match output.status.code() {
+            Some(0) => Ok(Some(
+                String::from_utf8_lossy(&output.stdout)
+                    .trim_end()
+                    .to_string(),
+            )),
+            Some(1) => Ok(None),
+            _ => Err(GitError::Failed {
+                args: format!("config --get {key}"),
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            }),
+        }
+    }
+
+    /// Sets a config key in the repository's own config.
+    pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.run(&["config", "--local", key, value]).map(drop)
+    }
+
     fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
         let output = Command::new("git")
             .arg("-C")
@@ -191,5 +217,32 @@ impl History for Git {
             .lines()
             .map(|l| self.root.join(l))
             .collect())
+    }
+}
+
+/// git's three-way line merge of three files (`git merge-file -p`): the merged text, with
+/// conflict markers labelled by `labels` (ours, base, theirs) where both sides changed the
+/// same lines. The files are left as they are.
+pub fn merge_file(
+    [base, ours, theirs]: [&Path; 3],
+    labels: [&str; 3],
+    marker_size: usize,
+) -> Result<crate::review::merge::file::LineMerged, GitError> {
+    let output = Command::new("git")
+        .args(["merge-file", "-p", &format!("--marker-size={marker_size}")])
+        .args(["-L", labels[0], "-L", labels[1], "-L", labels[2]])
+        .arg(ours)
+        .arg(base)
+        .arg(theirs)
+        .output()?;
+    match output.status.code() {
+        Some(code @ 0..=127) => Ok(crate::review::merge::file::LineMerged {
+            bytes: output.stdout,
+            conflicts: code > 0,
+        }),
+        _ => Err(GitError::Failed {
+            args: "merge-file".into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        }),
     }
 }

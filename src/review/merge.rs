@@ -3,7 +3,7 @@
 //!
 //! Each field merges on its own: the side that changed it wins; both sides changing it to the
 //! same value is no conflict; both changing it differently is a [`Conflict`], and the merged
-//! plan keeps ours (a placeholder: the caller then falls back to git's textual conflict).
+//! plan holds the preferred side's value (ours, or theirs with [`merge_preferring`]).
 //!
 //! Elements are matched across versions by key: themes and actions by ref (actions across the
 //! whole plan, so an action moved to another theme is still the same action), milestones and
@@ -11,12 +11,18 @@
 //! whose content did not (renumbered, renamed) is matched by content when that match is the
 //! only one. An element added on one side is added after the same predecessor as on that side;
 //! deleted on one side and unchanged on the other, it goes; deleted on one side and changed on
-//! the other, it stays as changed (a conflict). An action's theme merges like a field.
+//! the other is a conflict. An action's theme merges like a field. Two new actions with one
+//! ref are both kept: the new one (theirs, when both are new) gets the next free ref
+//! ([`Renumbered`]); an action both sides started from keeps its ref.
 //!
 //! Order follows ours, unless only theirs reordered the elements both kept; both reordering
-//! differently is a conflict. An action moved to another theme on one side takes its position
-//! from that side. Elements from ours keep their identity ([`ElementId`]), so the
+//! differently is a conflict. Each theme's actions are ordered on their own, so reorders in
+//! two themes merge. An action moved to another theme on one side takes its position from
+//! that side. Elements from ours keep their identity ([`ElementId`]), so the
 //! merged plan saves as minimal edits of our file; elements only theirs has get fresh ones.
+//!
+//! [`file`] merges the bytes of a plan file, as git's merge driver: field level when it can,
+//! conflict markers that keep both sides when it cannot.
 //!
 //! The matching and ordering of lists is in `merge_seq.rs`, the merge of one field, element or
 //! list in `merge_fields.rs`, and what each kind of element contributes in `merge_elements.rs`.
@@ -27,15 +33,18 @@
 mod elements;
 #[path = "merge_fields.rs"]
 mod fields;
+#[path = "merge_file.rs"]
+pub mod file;
 #[path = "merge_seq.rs"]
 mod seq;
 
 use crate::model::{Action, GlossaryEntry, Plan, Theme};
 use elements::Show;
+pub use fields::Side;
 use fields::{ABSENT, At, Cx, DELETED, Element, Pick, Three};
 use seq::{Keyed, Moved, Slot};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The result of a merge.
@@ -46,6 +55,36 @@ pub struct Merged {
     /// Everything both sides changed differently (plan fields, glossary, themes, actions, then
     /// refs held twice); empty for a clean merge.
     pub conflicts: Vec<Conflict>,
+    /// New actions given the next free ref because the other side took theirs.
+    pub renumbered: Vec<Renumbered>,
+}
+
+/// A new action that the merge gave another ref: both sides had an action with its ref.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renumbered {
+    /// The side that added it.
+    pub side: Side,
+    /// The ref it was added with.
+    pub from: String,
+    /// The ref it has in the merged plan.
+    pub to: String,
+    /// Its action text.
+    pub action: String,
+}
+
+impl fmt::Display for Renumbered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whose, other) = match self.side {
+            Side::Ours => ("our", "their"),
+            Side::Theirs => ("their", "our"),
+        };
+        let text = crate::text::clip(crate::text::first_line(&self.action), 60);
+        write!(
+            f,
+            "{whose} new action '{}' is now '{}' ({text}): {other} side also has a '{}'",
+            self.from, self.to, self.from
+        )
+    }
 }
 
 impl Merged {
@@ -110,9 +149,19 @@ impl fmt::Display for Conflict {
     }
 }
 
-/// Merges `ours` and `theirs`, both edited from `base`, field by field.
+/// Merges `ours` and `theirs`, both edited from `base`, field by field; conflicts keep ours.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
-    let mut cx = Cx::default();
+    merge_preferring(base, ours, theirs, Side::Ours)
+}
+
+/// [`merge`], with each conflict resolved to `prefer`'s side in the merged plan: merging once
+/// each way gives the two sides of every conflict, everything else merged.
+pub fn merge_preferring(base: &Plan, ours: &Plan, theirs: &Plan, prefer: Side) -> Merged {
+    let mut cx = Cx {
+        prefer,
+        ..Cx::default()
+    };
+    let mut renumbered = Vec::new();
     let v = Three { base, ours, theirs };
     let at = At::plan();
     let plan = Plan {
@@ -123,13 +172,14 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         version: cx.field(&at, "version", v.get(|p| &p.version)),
         date: cx.field(&at, "date", v.get(|p| &p.date)),
         owners: cx.list(&at, v.get(|p| p.owners.as_slice())),
-        themes: merge_themes(&mut cx, v),
+        themes: merge_themes(&mut cx, v, &mut renumbered),
         custom: cx.field(&at, "custom", v.get(|p| &p.custom)),
     };
     check_unique(&mut cx, v, &plan);
     Merged {
         plan,
         conflicts: cx.conflicts,
+        renumbered,
     }
 }
 
@@ -158,7 +208,7 @@ impl ThemeMap {
 }
 
 /// The merged themes, in merged order, each with its merged actions.
-fn merge_themes(cx: &mut Cx, plans: Three<Plan>) -> Vec<Theme> {
+fn merge_themes(cx: &mut Cx, plans: Three<Plan>, renumbered: &mut Vec<Renumbered>) -> Vec<Theme> {
     let lists = plans.get(|p| p.themes.as_slice());
     let at = At::plan();
     let slots = seq::slots(lists.base, lists.ours, lists.theirs);
@@ -171,7 +221,10 @@ fn merge_themes(cx: &mut Cx, plans: Three<Plan>) -> Vec<Theme> {
         });
     }
     let map = theme_map(&slots, &order, lists, &merged);
-    for (slot, action) in merge_actions(cx, plans, &map) {
+    let kept: Vec<usize> = order.iter().copied().filter(|&i| map.kept(i)).collect();
+    let mut actions = merge_actions(cx, plans, &map, &kept);
+    *renumbered = renumber_collisions(&mut actions);
+    for (slot, action, _) in actions {
         if let Some(Some(theme)) = merged.get_mut(slot) {
             theme.actions.push(action);
         }
@@ -233,6 +286,8 @@ impl PartialEq for Placed<'_> {
 }
 
 impl Keyed for Placed<'_> {
+    const ADDITIONS_KEEP_BOTH: bool = true;
+
     fn key(&self) -> &str {
         &self.action.reference
     }
@@ -270,8 +325,26 @@ fn flatten<'a>(themes: &'a [Theme], slot_of: &[usize], rank: &[usize]) -> Vec<Pl
         .collect()
 }
 
-/// The merged actions in merged order, each with the slot of the theme it goes in.
-fn merge_actions<'a>(cx: &mut Cx, plans: Three<'a, Plan>, map: &ThemeMap) -> Vec<(usize, Action)> {
+/// Where a merged action comes from: an action both sides started from, or one side's new
+/// one. When two actions end up with one ref, the new one gives way (theirs before ours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    Kept,
+    NewOurs,
+    NewTheirs,
+}
+
+/// One merged action: the slot of the theme it goes in, the action, where it comes from.
+type Homed = (usize, Action, Origin);
+
+/// The merged actions, theme by theme in merged theme order (`themes`), each theme's actions
+/// in their merged order: each theme's order merges on its own.
+fn merge_actions<'a>(
+    cx: &mut Cx,
+    plans: Three<'a, Plan>,
+    map: &ThemeMap,
+    themes: &[usize],
+) -> Vec<Homed> {
     let flat = |plan: &'a Plan, side: usize| flatten(&plan.themes, &map.slot_of[side], &map.rank);
     let (base, ours, theirs) = (
         flat(plans.base, 0),
@@ -284,7 +357,82 @@ fn merge_actions<'a>(cx: &mut Cx, plans: Three<'a, Plan>, map: &ThemeMap) -> Vec
         theirs: theirs.as_slice(),
     };
     let slots = seq::slots(lists.base, lists.ours, lists.theirs);
-    let moved = |slot: &Slot| match lists.at(*slot) {
+    let mut merged: Vec<Option<(usize, Action)>> = slots
+        .iter()
+        .map(|slot| merge_action(cx, lists.at(*slot), map))
+        .collect();
+    let mut homed = Vec::new();
+    for &theme in themes {
+        for i in theme_order(cx, &slots, lists, &merged, theme, map) {
+            if let Some((theme, action)) = merged[i].take() {
+                homed.push((theme, action, origin(&slots[i])));
+            }
+        }
+    }
+    homed
+}
+
+fn origin(slot: &Slot) -> Origin {
+    match (slot.base, slot.ours) {
+        (Some(_), _) => Origin::Kept,
+        (None, Some(_)) => Origin::NewOurs,
+        (None, None) => Origin::NewTheirs,
+    }
+}
+
+/// The merged order of the actions the merge puts in `theme`: each side's order of the
+/// actions it has in that theme, merged like any list; a reorder conflict is this theme's.
+fn theme_order(
+    cx: &mut Cx,
+    slots: &[Slot],
+    lists: Three<[Placed]>,
+    merged: &[Option<(usize, Action)>],
+    theme: usize,
+    map: &ThemeMap,
+) -> Vec<usize> {
+    let members: Vec<usize> = (0..slots.len())
+        .filter(|&i| merged[i].as_ref().is_some_and(|(t, _)| *t == theme))
+        .collect();
+    let in_theme = |list: &[Placed], at: fn(&Slot) -> Option<usize>| {
+        let mut found: Vec<(usize, usize)> = members
+            .iter()
+            .filter_map(|&i| at(&slots[i]).map(|j| (j, i)))
+            .filter(|&(j, _)| list.get(j).is_some_and(|p| p.theme == theme))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, i)| i).collect::<Vec<usize>>()
+    };
+    let sides = [
+        in_theme(lists.base, |s| s.base),
+        in_theme(lists.ours, |s| s.ours),
+        in_theme(lists.theirs, |s| s.theirs),
+    ];
+    let shown = sides.each_ref().map(|side| {
+        let refs: Vec<&str> = side
+            .iter()
+            .filter_map(|&i| lists.at(slots[i]).into_iter().flatten().next())
+            .map(|p| p.action.reference.as_str())
+            .collect();
+        refs.join(", ")
+    });
+    let order = seq::order_of(slots, sides, |slot| moved(lists, slot), cx.prefer);
+    if order.conflict {
+        let at = At::theme(map.refs.get(theme).map_or("", String::as_str));
+        let field = format!("(order of {})", Action::PLURAL);
+        cx.record(ConflictKind::Reordered, &at, field, shown);
+    }
+    let mut ordered = order.slots;
+    let missing: Vec<usize> = members
+        .into_iter()
+        .filter(|i| !ordered.contains(i))
+        .collect();
+    ordered.extend(missing);
+    ordered
+}
+
+/// Which sides moved an action to another theme than base's.
+fn moved(lists: Three<[Placed]>, slot: &Slot) -> Moved {
+    match lists.at(*slot) {
         [Some(b), Some(o), Some(t)] => match (o.theme != b.theme, t.theme != b.theme) {
             (false, false) => Moved::Neither,
             (true, false) => Moved::Ours,
@@ -292,12 +440,56 @@ fn merge_actions<'a>(cx: &mut Cx, plans: Three<'a, Plan>, map: &ThemeMap) -> Vec
             (true, true) => Moved::Both,
         },
         _ => Moved::Neither,
-    };
-    let order = cx.order(&At::plan(), Action::PLURAL, &slots, lists, moved);
-    order
-        .into_iter()
-        .filter_map(|i| merge_action(cx, lists.at(slots[i]), map))
-        .collect()
+    }
+}
+
+/// Gives each new action whose ref another merged action holds the next free ref with the same
+/// stem (`1.6` -> `1.7`), keeping an action both sides started from, then ours, in place.
+fn renumber_collisions(actions: &mut [Homed]) -> Vec<Renumbered> {
+    let mut used: BTreeSet<String> = actions.iter().map(|a| a.1.reference.clone()).collect();
+    let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, action, _)) in actions.iter().enumerate() {
+        holders.entry(action.reference.clone()).or_default().push(i);
+    }
+    let mut renumbered = Vec::new();
+    for (reference, mut holders) in holders {
+        holders.sort_by_key(|&i| (actions[i].2, i));
+        for &i in holders.iter().skip(1) {
+            let (_, action, origin) = &mut actions[i];
+            let side = match origin {
+                Origin::Kept => continue,
+                Origin::NewOurs => Side::Ours,
+                Origin::NewTheirs => Side::Theirs,
+            };
+            let Some(free) = next_free(&reference, &used) else {
+                continue;
+            };
+            used.insert(free.clone());
+            action.reference.clone_from(&free);
+            renumbered.push(Renumbered {
+                side,
+                from: reference.clone(),
+                to: free,
+                action: action.action.clone(),
+            });
+        }
+    }
+    renumbered
+}
+
+/// The first ref after `reference` that nobody holds, counting on its last number (`1.9` ->
+/// `1.10`); `None` when it does not end in a number.
+fn next_free(reference: &str, used: &BTreeSet<String>) -> Option<String> {
+    let stem = reference.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &reference[stem.len()..];
+    let mut number: u64 = digits.parse().ok()?;
+    loop {
+        number = number.checked_add(1)?;
+        let candidate = format!("{stem}{number:0width$}", width = digits.len());
+        if !used.contains(&candidate) {
+            return Some(candidate);
+        }
+    }
 }
 
 /// One action's merge, if it is kept, with the slot of the theme it goes in.

@@ -2,6 +2,7 @@
 //! (matched by key, or by content when the key was renumbered), and in what order the merged
 //! list holds them.
 
+use super::fields::Side;
 use std::collections::BTreeSet;
 
 /// An element of a list that the merge matches across versions.
@@ -10,6 +11,9 @@ pub(super) trait Keyed {
     /// so an element whose key is still there is that element; false for refs, which
     /// renumbering hands on to other elements.
     const KEY_IS_TEXT: bool = false;
+    /// True when two additions under the same key with different content are two elements
+    /// (both kept, one then renumbered) rather than one element added twice (a conflict).
+    const ADDITIONS_KEEP_BOTH: bool = false;
     /// What names the element in its list: a ref, a measure's text, a glossary short name.
     fn key(&self) -> &str;
     /// True when the two are equal in everything but the key (and identity).
@@ -35,7 +39,8 @@ impl Slot {
 }
 
 /// The slots of three lists: the base elements (with where each one is on either side), then
-/// the elements each side added. An element both sides added under the same key is one slot.
+/// the elements each side added. An element both sides added under the same key is one slot
+/// (for lists whose additions keep both, only when the two are the same but for identity).
 pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot> {
     let to_ours = pair(base, ours);
     let to_theirs = pair(base, theirs);
@@ -55,7 +60,11 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
     }
     for k in unpaired(&to_theirs, theirs.len()) {
         let twin = slots[first_added..].iter_mut().find(|s| {
-            s.theirs.is_none() && s.ours.is_some_and(|j| ours[j].key() == theirs[k].key())
+            s.theirs.is_none()
+                && s.ours.is_some_and(|j| {
+                    ours[j].key() == theirs[k].key()
+                        && (!T::ADDITIONS_KEEP_BOTH || ours[j].same_but_key(&theirs[k]))
+                })
         });
         match twin {
             Some(slot) => slot.theirs = Some(k),
@@ -168,12 +177,26 @@ pub(super) fn unmoved(_slot: &Slot) -> Moved {
 }
 
 /// The merged order: the order of the side that reordered the shared elements (ours when
-/// neither or both did), with each element only the other side has, or only the other side
-/// moved here, inserted after its predecessor there.
-pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
-    let base = sequence(slots, |s| s.base);
-    let ours = sequence(slots, |s| s.ours);
-    let theirs = sequence(slots, |s| s.theirs);
+/// neither did; the preferred side when both did), with each element only the other side
+/// has, or only the other side moved here, inserted after its predecessor there.
+pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved, prefer: Side) -> Order {
+    let sides = [
+        sequence(slots, |s| s.base),
+        sequence(slots, |s| s.ours),
+        sequence(slots, |s| s.theirs),
+    ];
+    order_of(slots, sides, moved, prefer)
+}
+
+/// [`order`] of some of the slots, given as each side's sequence of them (`[base, ours,
+/// theirs]`, each in that side's order): the actions of one theme.
+pub(super) fn order_of(
+    slots: &[Slot],
+    sides: [Vec<usize>; 3],
+    moved: impl Fn(&Slot) -> Moved,
+    prefer: Side,
+) -> Order {
+    let [base, ours, theirs] = sides;
     let shared = |seq: &[usize]| -> Vec<usize> {
         seq.iter()
             .copied()
@@ -184,7 +207,8 @@ pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
     let ours_moved = shared_ours != shared_base;
     let theirs_moved = shared_theirs != shared_base;
     let conflict = ours_moved && theirs_moved && shared_ours != shared_theirs;
-    let (primary, secondary, led_by_secondary) = if theirs_moved && !ours_moved {
+    let theirs_lead = (theirs_moved && !ours_moved) || (conflict && prefer == Side::Theirs);
+    let (primary, secondary, led_by_secondary) = if theirs_lead {
         (theirs, ours, Moved::Ours)
     } else {
         (ours, theirs, Moved::Theirs)
@@ -200,7 +224,7 @@ pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
 }
 
 /// The slots present on one side, in that side's order.
-fn sequence(slots: &[Slot], side: impl Fn(&Slot) -> Option<usize>) -> Vec<usize> {
+pub(super) fn sequence(slots: &[Slot], side: impl Fn(&Slot) -> Option<usize>) -> Vec<usize> {
     let mut seq: Vec<(usize, usize)> = slots
         .iter()
         .enumerate()
@@ -271,7 +295,7 @@ mod tests {
         let ours = [E("a", "a"), E("o", "o"), E("b", "b")];
         let theirs = [E("a", "a"), E("t", "t"), E("b", "b")];
         let slots = slots(&base, &ours, &theirs);
-        let order = order(&slots, unmoved);
+        let order = order(&slots, unmoved, Side::Ours);
         assert!(!order.conflict);
         let named: Vec<&str> = order
             .slots
@@ -293,12 +317,12 @@ mod tests {
         let ours = [E("a", "a"), E("b", "B"), E("c", "c")];
         let theirs = [E("c", "c"), E("a", "a"), E("b", "b")];
         let slots = slots(&base, &ours, &theirs);
-        let order = order(&slots, unmoved);
+        let order = order(&slots, unmoved, Side::Ours);
         assert_eq!(order.slots, vec![2, 0, 1]);
         assert!(!order.conflict);
         let both = [E("b", "b"), E("a", "a"), E("c", "c")];
         let slots = super::slots(&base, &both, &theirs);
-        assert!(super::order(&slots, unmoved).conflict);
+        assert!(super::order(&slots, unmoved, Side::Ours).conflict);
     }
 
     /// A text-keyed test element.
