@@ -287,6 +287,12 @@ impl PartialEq for Placed<'_> {
 
 impl Keyed for Placed<'_> {
     const ADDITIONS_KEEP_BOTH: bool = true;
+    const LIKE_ENOUGH: u32 = Action::LIKE_ENOUGH;
+    const SAME_KEY_LIKE_ENOUGH: u32 = Action::SAME_KEY_LIKE_ENOUGH;
+
+    fn likeness(&self, other: &Self) -> u32 {
+        self.action.likeness(other.action)
+    }
 
     fn key(&self) -> &str {
         &self.action.reference
@@ -359,7 +365,7 @@ fn merge_actions<'a>(
     let slots = seq::slots(lists.base, lists.ours, lists.theirs);
     let mut merged: Vec<Option<(usize, Action)>> = slots
         .iter()
-        .map(|slot| merge_action(cx, lists.at(*slot), map))
+        .map(|slot| merge_action(cx, lists.at(*slot), slot.weak, map))
         .collect();
     let mut homed = Vec::new();
     for &theme in themes {
@@ -496,11 +502,24 @@ fn next_free(reference: &str, used: &BTreeSet<String>) -> Option<String> {
 fn merge_action(
     cx: &mut Cx,
     sides: [Option<&Placed>; 3],
+    weak: bool,
     map: &ThemeMap,
 ) -> Option<(usize, Action)> {
     let [base, ours, theirs] = sides;
     let at = ours.or(theirs).or(base)?.action.place(&At::plan());
-    let (theme, action) = match cx.pick(&at, &at.whole(Action::NOUN), sides) {
+    let whole = at.whole(Action::NOUN);
+    let pick = match sides {
+        [Some(b), Some(o), Some(t)] if weak && o != b && t != b && o != t => {
+            let values = [b.show(), o.show(), t.show()];
+            cx.record(ConflictKind::Changed, &at, whole, values);
+            match cx.prefer {
+                Side::Ours => Pick::Ours(o),
+                Side::Theirs => Pick::Theirs(t),
+            }
+        }
+        _ => cx.pick(&at, &whole, sides),
+    };
+    let (theme, action) = match pick {
         Pick::Merge(v) => {
             let theme = cx.field_shown(&at, "theme", v.get(|p| &p.theme), |&s| map.label(s));
             (theme, Action::merge(cx, &at, v.get(|p| p.action)))

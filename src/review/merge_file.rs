@@ -5,12 +5,15 @@
 //! Field-level first: a clean merge is written as edits of our file, and must load back as a
 //! valid plan. When the sides conflict, the merge is done twice, resolving every conflict to
 //! ours and then to theirs; the two plans differ just where the sides disagree, and their
-//! line differences become the conflict blocks (everything else is merged). When that cannot
-//! be shown (a side is not a valid plan, or a resolution is not valid either), git's line merge
-//! is the fallback; a result of it that does not load, or that hides a conflict the field-level
-//! merge found, becomes a conflict of our whole file against theirs: nothing is ever lost.
+//! line differences become the conflict blocks (everything else is merged). When a resolution
+//! is not valid either (two actions both sides kept, given one ref), the conflict is our whole
+//! file against theirs. When a side is not a valid plan, git's line merge is the fallback; a
+//! result of it that does not load becomes a conflict of our whole file against theirs.
+//! Whatever happens, taking every ours half of a conflict gives a plan with all of our
+//! changes, and every theirs half one with all of theirs: nothing is ever lost.
 
 use super::{Side, merge_preferring};
+use crate::model::Plan;
 use crate::store::{Document, Loaded, load};
 
 /// How conflict markers name the two sides, and how long they are (git's `%L`, 7 by default).
@@ -67,11 +70,7 @@ pub fn merge_files(
 ) -> FileMerge {
     let mut messages = Vec::new();
     let (base_plan, ours_plan, theirs_plan) = (load(base), load(ours), load(theirs));
-    let accept = if ours_plan.is_err() && theirs_plan.is_err() {
-        Accept::Always
-    } else {
-        Accept::IfValid
-    };
+    let neither_is_a_plan = ours_plan.is_err() && theirs_plan.is_err();
     let (Ok(base_plan), Ok(ours_plan), Ok(theirs_plan)) = (base_plan, ours_plan, theirs_plan)
     else {
         for (side, bytes) in [("base", base), ("ours", ours), ("theirs", theirs)] {
@@ -85,24 +84,32 @@ pub fn merge_files(
                 ));
             }
         }
-        return fallback(ours, theirs, labels, line_merge, accept, messages);
+        return fallback(
+            [ours, theirs],
+            labels,
+            line_merge,
+            neither_is_a_plan,
+            messages,
+        );
     };
     let three = [&base_plan, &ours_plan, &theirs_plan];
     if let Some(done) = field_level(three, labels, &mut messages) {
         return FileMerge { messages, ..done };
     }
-    fallback(ours, theirs, labels, line_merge, Accept::Never, messages)
+    messages.push("conflict of our whole file against theirs".into());
+    FileMerge {
+        bytes: conflict_blocks(ours, theirs, labels),
+        clean: false,
+        messages,
+    }
 }
 
-/// When a clean line merge may be taken as the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Accept {
-    /// Never: the field-level merge found a conflict the line merge would hide.
-    Never,
-    /// When it is a valid plan.
-    IfValid,
-    /// Always: neither side is a plan, so there is nothing to check it against.
-    Always,
+/// True when taking every ours half of `text` gives a valid plan if ours was one, and every
+/// theirs half one if theirs was.
+fn halves_load(text: &[u8], [ours, theirs]: [&[u8]; 2], marker_size: usize) -> bool {
+    let loads = |bytes: &[u8]| load(bytes).is_ok();
+    let [o, t] = halves(text, marker_size);
+    (!loads(ours) || loads(&o)) && (!loads(theirs) || loads(&t))
 }
 
 /// The field-level merge, or `None` when it cannot give a valid result or show its conflicts.
@@ -141,11 +148,7 @@ fn field_level(
 }
 
 /// Our file edited to hold `plan`, if that is a valid plan.
-fn render_valid(
-    document: &Document,
-    plan: &crate::model::Plan,
-    messages: &mut Vec<String>,
-) -> Option<Vec<u8>> {
+fn render_valid(document: &Document, plan: &Plan, messages: &mut Vec<String>) -> Option<Vec<u8>> {
     let rendered = document.render(plan).ok()?;
     load(&rendered.bytes).ok()?;
     if rendered.rewrote_whole_file {
@@ -158,14 +161,14 @@ fn render_valid(
     Some(rendered.bytes)
 }
 
-/// git's line merge: its conflict markers; or, clean, the result when `accept` takes it,
-/// otherwise our whole file against theirs.
+/// git's line merge, for sides that are not both plans: its conflict markers when their
+/// halves load as the sides did; clean, the result when it is a valid plan (or when neither
+/// side is a plan: nothing to check); otherwise our whole file against theirs.
 fn fallback(
-    ours: &[u8],
-    theirs: &[u8],
+    [ours, theirs]: [&[u8]; 2],
     labels: &Labels,
     line_merge: &dyn Fn() -> Result<LineMerged, String>,
-    accept: Accept,
+    neither_is_a_plan: bool,
     mut messages: Vec<String>,
 ) -> FileMerge {
     let conflict = |bytes, messages| FileMerge {
@@ -174,20 +177,20 @@ fn fallback(
         messages,
     };
     match line_merge() {
-        Ok(merged) if merged.conflicts => conflict(merged.bytes, messages),
         Ok(merged)
-            if accept == Accept::Always
-                || (accept == Accept::IfValid && load(&merged.bytes).is_ok()) =>
+            if merged.conflicts
+                && halves_load(&merged.bytes, [ours, theirs], labels.marker_size) =>
         {
-            FileMerge {
-                bytes: merged.bytes,
-                clean: true,
-                messages,
-            }
+            conflict(merged.bytes, messages)
         }
+        Ok(merged) if neither_is_a_plan || load(&merged.bytes).is_ok() => FileMerge {
+            bytes: merged.bytes,
+            clean: true,
+            messages,
+        },
         Ok(merged) => {
-            let why = if load(&merged.bytes).is_ok() {
-                "the line merge would hide a conflict"
+            let why = if merged.conflicts {
+                "the line merge's conflict blocks would not resolve to valid plans"
             } else {
                 "the line merge is not a valid plan"
             };
@@ -222,6 +225,36 @@ pub fn conflict_blocks(ours: &[u8], theirs: &[u8], labels: &Labels) -> Vec<u8> {
         }
     }
     flush(&mut out, &mut ours_part, &mut theirs_part, labels);
+    out
+}
+
+/// The two resolutions of a text with conflict blocks (markers of `marker_size`; a diff3
+/// base section is left out): every ours half taken, and every theirs half.
+pub fn halves(text: &[u8], marker_size: usize) -> [Vec<u8>; 2] {
+    let marker = |c: u8| vec![c; marker_size];
+    let (start, base, middle, end) = (marker(b'<'), marker(b'|'), marker(b'='), marker(b'>'));
+    let is = |line: &[u8], m: &[u8], exact: bool| {
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if exact {
+            body == m
+        } else {
+            body.starts_with(m) && body.get(m.len()).is_none_or(|&c| c == b' ')
+        }
+    };
+    let mut out = [Vec::new(), Vec::new()];
+    let mut part: Option<usize> = None;
+    for line in lines(text) {
+        match part {
+            None if is(line, &start, false) => part = Some(0),
+            Some(0) if is(line, &base, false) => part = Some(2),
+            Some(0 | 2) if is(line, &middle, true) => part = Some(1),
+            Some(1) if is(line, &end, false) => part = None,
+            None => out.iter_mut().for_each(|o| o.extend_from_slice(line)),
+            Some(2) => {}
+            Some(side) => out[side].extend_from_slice(line),
+        }
+    }
     out
 }
 

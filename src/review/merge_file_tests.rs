@@ -88,15 +88,24 @@ fn a_field_changed_both_ways_is_one_small_conflict_block() {
 #[test]
 fn a_side_that_does_not_load_falls_back_to_the_line_merge() {
     let broken = edited("    rag: amber\n", "    rag: purple\n");
+    let by_lines = conflict_blocks(&broken, PLAN, &labels());
     let line_merged = || {
         Ok(LineMerged {
-            bytes: b"merged by lines\n".to_vec(),
+            bytes: by_lines.clone(),
             conflicts: true,
         })
     };
     let merged = merge_files(PLAN, &broken, PLAN, &labels(), &line_merged);
     assert!(!merged.clean);
-    assert_eq!(merged.bytes, b"merged by lines\n");
+    assert_eq!(merged.bytes, by_lines);
+    let unresolvable = || {
+        Ok(LineMerged {
+            bytes: b"<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n".to_vec(),
+            conflicts: true,
+        })
+    };
+    let merged = merge_files(PLAN, &broken, PLAN, &labels(), &unresolvable);
+    assert_eq!(halves(&merged.bytes, 7), [broken.clone(), PLAN.to_vec()]);
     assert!(
         merged.messages[0].starts_with("ours is not a valid plan"),
         "{:?}",

@@ -18,6 +18,17 @@ pub(super) trait Keyed {
     fn key(&self) -> &str;
     /// True when the two are equal in everything but the key (and identity).
     fn same_but_key(&self, other: &Self) -> bool;
+    /// The least [`Keyed::likeness`] that pairs two elements whose keys differ; `u32::MAX`
+    /// when only keys and identical content pair elements.
+    const LIKE_ENOUGH: u32 = u32::MAX;
+    /// The least [`Keyed::likeness`] below which two elements paired by their key alone are a
+    /// weak pair ([`Slot::weak`]): a ref handed to a new element that shares nothing with the
+    /// old one does not make them surely one element.
+    const SAME_KEY_LIKE_ENOUGH: u32 = 0;
+    /// How much two elements have in common beyond their keys (0: nothing).
+    fn likeness(&self, _other: &Self) -> u32 {
+        0
+    }
 }
 
 /// One element across the three versions: its index in each list, where it is present.
@@ -29,6 +40,10 @@ pub(super) struct Slot {
     pub ours: Option<usize>,
     /// Index in their list.
     pub theirs: Option<usize>,
+    /// Paired on some side by key alone, with less in common than
+    /// [`Keyed::SAME_KEY_LIKE_ENOUGH`]: maybe an element deleted and a new one given its key,
+    /// so changes on both sides are a conflict.
+    pub weak: bool,
 }
 
 impl Slot {
@@ -49,6 +64,15 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
             base: Some(i),
             ours: to_ours[i],
             theirs: to_theirs[i],
+            weak: [
+                to_ours[i].map(|j| &ours[j]),
+                to_theirs[i].map(|k| &theirs[k]),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|side| {
+                !base[i].same_but_key(side) && base[i].likeness(side) < T::SAME_KEY_LIKE_ENOUGH
+            }),
         })
         .collect();
     let first_added = slots.len();
@@ -79,7 +103,8 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
 
 /// For each base element, the index of the same element in `side`: first same key and same
 /// content (unchanged), then same content under a new key when that pairing is the only one
-/// either way (renumbered; for text keys only when neither key is still in use), then same key
+/// either way (renumbered; for text keys only when neither key is still in use), then the
+/// likest (edited and renumbered: refs are labels, content is identity), then same key
 /// (edited in place).
 fn pair<T: Keyed>(base: &[T], side: &[T]) -> Vec<Option<usize>> {
     let mut to_side = vec![None; base.len()];
@@ -109,10 +134,40 @@ fn pair<T: Keyed>(base: &[T], side: &[T]) -> Vec<Option<usize>> {
             }
         }
     }
+    link_alike(base, side, &mut to_side, &mut taken);
     link(base, side, &mut to_side, &mut taken, |b, s| {
         b.key() == s.key()
     });
     to_side
+}
+
+/// Pairs the elements left unpaired by likeness, likest first (same key first among equals),
+/// each pair at least [`Keyed::LIKE_ENOUGH`] alike.
+fn link_alike<T: Keyed>(base: &[T], side: &[T], to_side: &mut [Option<usize>], taken: &mut [bool]) {
+    if T::LIKE_ENOUGH == u32::MAX {
+        return;
+    }
+    let open_side: Vec<usize> = (0..side.len()).filter(|&j| !taken[j]).collect();
+    let mut pairs = Vec::new();
+    for (i, element) in base.iter().enumerate() {
+        if to_side[i].is_some() {
+            continue;
+        }
+        for &j in &open_side {
+            let score = element.likeness(&side[j]);
+            if score >= T::LIKE_ENOUGH {
+                let other_key = element.key() != side[j].key();
+                pairs.push((std::cmp::Reverse(score), other_key, i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (_, _, i, j) in pairs {
+        if to_side[i].is_none() && !taken[j] {
+            to_side[i] = Some(j);
+            taken[j] = true;
+        }
+    }
 }
 
 /// True when an element of `list` that is still `open` has this key.
