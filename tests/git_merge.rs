@@ -98,7 +98,10 @@ fn stderr(out: &Output) -> String {
 }
 
 fn changed_lines(repo: &Path, from: &str) -> Vec<String> {
-    let diff = git(repo, &["diff", "-U0", from, "HEAD", "--", FILE]);
+    let diff = git(
+        repo,
+        &["diff", "--no-ext-diff", "-U0", from, "HEAD", "--", FILE],
+    );
     diff.lines()
         .filter(|l| {
             (l.starts_with('+') || l.starts_with('-'))

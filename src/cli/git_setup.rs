@@ -1,6 +1,7 @@
 //! `boardplan git-setup`: makes a repository plan-aware: `.gitattributes` for the store's year
-//! files, hunk headers that name the action (`diff.boardplan.xfuncname`), the field-level merge
-//! driver, and a `git plan-diff` alias for the semantic change report.
+//! files, hunk headers that name the action (`git diff` through `diff.boardplan.command`, `git
+//! log -p` through `diff.boardplan.xfuncname`, or exactly with `git plan-log`), the field-level
+//! merge driver, and a `git plan-diff` alias for the semantic change report.
 //!
 //! The configuration names the program `boardplan`, never the path of whatever binary ran
 //! the setup, and the merge driver's command falls back to git's own line merge when
@@ -15,8 +16,20 @@ use std::path::{Path, PathBuf};
 /// The program the configuration runs, looked up on `PATH` when git runs it.
 const PROGRAM: &str = "boardplan";
 
-/// Hunk headers show the nearest `ref:` line above a change: the action or theme it is in.
-const XFUNCNAME: &str = "^[[:space:]]*((- )?ref:.*)$";
+/// For `git log -p`, which runs no external diff: hunk headers show the nearest line above the
+/// hunk's context that starts an element (`- ref: '1.3'`, `- measure: …`, `- milestone: …`,
+/// in any indentation, key quoted or not, flow mappings too).
+const XFUNCNAME: &str =
+    "^[[:space:]]*(-[[:space:]]+\\{?[[:space:]]*[\"']?(ref|measure|milestone)[\"']?:.*)$";
+
+/// `git diff`'s external diff: the real lines, each hunk header naming what it is in. Should
+/// boardplan not run, git's own diff is shown instead, so `git diff` never fails.
+fn diff_command() -> String {
+    format!(
+        "{PROGRAM} git-diff-driver \"$@\" 2>/dev/null || \
+         git diff --no-ext-diff --no-index -- \"$2\" \"$5\"; true"
+    )
+}
 
 /// The merge driver's shell command. boardplan exits 0 (merged) or 1 (conflicts left); any
 /// other status (127: not installed; 126; a crash) means it did not merge, and %A still holds
@@ -49,8 +62,10 @@ pub fn run(store: Option<&Path>) -> anyhow::Result<Status> {
             "merge.boardplan.name",
             "boardplan field-level merge of plan files".to_string(),
         ),
+        ("diff.boardplan.command", diff_command()),
         ("merge.boardplan.driver", driver_command()),
         ("alias.plan-diff", format!("!{PROGRAM} diff")),
+        ("alias.plan-log", "log -p --ext-diff".to_string()),
     ];
     for (key, value) in &settings {
         git.set_config(key, value)

@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod diff_driver;
 mod export;
 mod fmt;
 mod git_setup;
@@ -103,6 +104,13 @@ pub enum Command {
         #[arg(long, default_value_t = 7)]
         marker_size: usize,
     },
+    /// Git's external diff for plan files (set up by git-setup): hunk headers naming actions.
+    #[command(hide = true)]
+    GitDiffDriver {
+        /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, as git gives them.
+        #[arg(num_args = 7..=9, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Publish a plan in another format, on standard output.
     Export {
         /// The output format.
@@ -164,6 +172,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             since: since.map(|d| d.to_string()),
             format,
         }),
+        Some(Command::GitDiffDriver { args }) => diff_driver::run(&args),
         Some(Command::MergeDriver {
             base,
             ours,
