@@ -7,6 +7,7 @@ mod diff_driver;
 mod export;
 mod fmt;
 mod git_setup;
+mod meeting;
 mod merge_driver;
 mod set;
 mod summary;
@@ -89,6 +90,15 @@ pub enum Command {
         /// holds plan files, or plans at the repository's top).
         #[arg(long)]
         store: Option<PathBuf>,
+    },
+    /// Tag the current commit as a board meeting (meeting/YYYY-MM-DD); `last-meeting` names it.
+    Meeting {
+        /// The meeting's date (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// The tag's message (default: "Board meeting of 17 September 2013").
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
     },
     /// Git's merge driver for plan files (set up by git-setup): merges at field level.
     MergeDriver {
@@ -173,6 +183,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             format,
         }),
         Some(Command::GitDiffDriver { args }) => diff_driver::run(&args),
+        Some(Command::Meeting { date, message }) => meeting::run(date, message.as_deref()),
         Some(Command::MergeDriver {
             base,
             ours,

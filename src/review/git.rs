@@ -246,3 +246,56 @@ pub fn merge_file(
         }),
     }
 }
+
+/// What `last-meeting` names: the newest meeting tag.
+pub const LAST_MEETING: &str = "last-meeting";
+
+/// The tag that marks a board meeting on `date` (`YYYY-MM-DD`): `meeting/2013-09-17`.
+pub fn meeting_tag(date: &str) -> String {
+    format!("meeting/{date}")
+}
+
+impl Git {
+    /// Tags the current commit as the meeting of `date` (an annotated tag with `message`);
+    /// returns the commit tagged. An existing tag is never moved.
+    pub fn tag_meeting(&self, date: &str, message: &str) -> Result<String, GitError> {
+        let tag = meeting_tag(date);
+        if let Ok(existing) = self.resolve(&format!("refs/tags/{tag}")) {
+            let short: String = existing.chars().take(7).collect();
+            return Err(GitError::Failed {
+                args: format!("tag {tag}"),
+                message: format!(
+                    "{tag} already marks commit {short}; a meeting tag is never moved \
+                     (give another --date, or delete the tag yourself with git tag -d)"
+                ),
+            });
+        }
+        let commit = self.resolve("HEAD")?;
+        self.run(&["tag", "-a", &tag, "-m", message, &commit])?;
+        Ok(commit)
+    }
+
+    /// The newest meeting tag (by the date in its name), if any.
+    pub fn last_meeting(&self) -> Result<Option<String>, GitError> {
+        let out = self.run(&["tag", "--list", "meeting/*", "--sort=-refname"])?;
+        Ok(String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::trim)
+            .find(|t| !t.is_empty())
+            .map(String::from))
+    }
+
+    /// `revision` as git names it: `last-meeting` becomes the newest meeting tag; anything
+    /// else is returned as it is.
+    pub fn meeting_alias(&self, revision: &str) -> Result<String, GitError> {
+        if revision != LAST_MEETING {
+            return Ok(revision.to_string());
+        }
+        self.last_meeting()?.ok_or_else(|| GitError::Failed {
+            args: LAST_MEETING.to_string(),
+            message: "there is no meeting tag yet: tag the commit of a board meeting with \
+                      `boardplan meeting --date YYYY-MM-DD`"
+                .to_string(),
+        })
+    }
+}
