@@ -2,7 +2,7 @@
 
 use super::{Status, files_of, open_or_report};
 use crate::text::terminal_safe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Prints every problem as `file:line:col: message`; invalid when any file has an error.
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
@@ -19,6 +19,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
             None => invalid += 1,
         }
     }
+    warnings += warn_about_merge_driver(&files);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "checked {}: {} with errors, {}",
@@ -31,4 +32,20 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// Warns (once) when the repository holding the files has a plan merge driver configured
+/// that would not run here; returns the number of warnings printed.
+fn warn_about_merge_driver(files: &[PathBuf]) -> usize {
+    let Some(first) = files.first() else {
+        return 0;
+    };
+    let folder = first.parent().filter(|p| !p.as_os_str().is_empty());
+    match super::git_setup::driver_problem(folder.unwrap_or(Path::new("."))) {
+        Some(problem) => {
+            eprintln!("warning: {problem}");
+            1
+        }
+        None => 0,
+    }
 }

@@ -3,10 +3,12 @@
 
 mod check;
 mod diff;
+mod diff_driver;
 mod export;
 mod fmt;
 mod git_setup;
 mod import;
+mod meeting;
 mod merge_driver;
 mod new_plan;
 mod new_year;
@@ -92,9 +94,19 @@ pub enum Command {
     },
     /// Make a git repository plan-aware: .gitattributes, hunk headers naming actions, the merge driver.
     GitSetup {
-        /// The plan store folder inside the repository.
-        #[arg(long, default_value = "plans")]
-        store: PathBuf,
+        /// The plan store folder inside the repository (default: ./plans, this folder when it
+        /// holds plan files, or plans at the repository's top).
+        #[arg(long)]
+        store: Option<PathBuf>,
+    },
+    /// Tag the current commit as a board meeting (meeting/YYYY-MM-DD); `last-meeting` names it.
+    Meeting {
+        /// The meeting's date (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// The tag's message (default: "Board meeting of 17 September 2013").
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
     },
     /// Git's merge driver for plan files (set up by git-setup): merges at field level.
     MergeDriver {
@@ -106,6 +118,16 @@ pub enum Command {
         theirs: PathBuf,
         /// %P: the file's name in the repository.
         name: String,
+        /// %L: the length of conflict markers.
+        #[arg(long, default_value_t = 7)]
+        marker_size: usize,
+    },
+    /// Git's external diff for plan files (set up by git-setup): hunk headers naming actions.
+    #[command(hide = true)]
+    GitDiffDriver {
+        /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, as git gives them.
+        #[arg(num_args = 7..=9, allow_hyphen_values = true)]
+        args: Vec<String>,
     },
     /// Next year's plan from this one: unfinished actions carried forward, completed ones listed.
     NewYear {
@@ -237,7 +259,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             title,
             store,
         }) => new_plan::run(&period, &board, title.as_deref(), &store),
-        Some(Command::GitSetup { store }) => git_setup::run(&store),
+        Some(Command::GitSetup { store }) => git_setup::run(store.as_deref()),
         Some(Command::Diff {
             args,
             since,
@@ -249,12 +271,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             format,
             exit_code,
         }),
+        Some(Command::GitDiffDriver { args }) => diff_driver::run(&args),
+        Some(Command::Meeting { date, message }) => meeting::run(date, message.as_deref()),
         Some(Command::MergeDriver {
             base,
             ours,
             theirs,
             name,
-        }) => merge_driver::run(&base, &ours, &theirs, &name),
+            marker_size,
+        }) => merge_driver::run([&base, &ours, &theirs], &name, marker_size),
     }
 }
 

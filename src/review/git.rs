@@ -107,6 +107,32 @@ impl Git {
             .join("/")
     }
 
+    /// The repository's own (`--local`) value of a config key, if set.
+    pub fn config(&self, key: &str) -> Result<Option<String>, GitError> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["config", "--local", "--get", key])
+            .output()?;
+        match output.status.code() {
+            Some(0) => Ok(Some(
+                String::from_utf8_lossy(&output.stdout)
+                    .trim_end()
+                    .to_string(),
+            )),
+            Some(1) => Ok(None),
+            _ => Err(GitError::Failed {
+                args: format!("config --get {key}"),
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            }),
+        }
+    }
+
+    /// Sets a config key in the repository's own config.
+    pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.run(&["config", "--local", key, value]).map(drop)
+    }
+
     fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
         let output = Command::new("git")
             .arg("-C")
@@ -235,5 +261,85 @@ impl Git {
         let out = self.run(&["rev-list", "-1", "--first-parent", &before, "HEAD"])?;
         let id = String::from_utf8_lossy(&out).trim().to_string();
         Ok(Some(id).filter(|i| !i.is_empty()))
+    }
+}
+
+/// git's three-way line merge of three files (`git merge-file -p`): the merged text, with
+/// conflict markers labelled by `labels` (ours, base, theirs) where both sides changed the
+/// same lines. The files are left as they are.
+pub fn merge_file(
+    [base, ours, theirs]: [&Path; 3],
+    labels: [&str; 3],
+    marker_size: usize,
+) -> Result<crate::review::merge::file::LineMerged, GitError> {
+    let output = Command::new("git")
+        .args(["merge-file", "-p", &format!("--marker-size={marker_size}")])
+        .args(["-L", labels[0], "-L", labels[1], "-L", labels[2]])
+        .arg(ours)
+        .arg(base)
+        .arg(theirs)
+        .output()?;
+    match output.status.code() {
+        Some(code @ 0..=127) => Ok(crate::review::merge::file::LineMerged {
+            bytes: output.stdout,
+            conflicts: code > 0,
+        }),
+        _ => Err(GitError::Failed {
+            args: "merge-file".into(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        }),
+    }
+}
+
+/// What `last-meeting` names: the newest meeting tag.
+pub const LAST_MEETING: &str = "last-meeting";
+
+/// The tag that marks a board meeting on `date` (`YYYY-MM-DD`): `meeting/2013-09-17`.
+pub fn meeting_tag(date: &str) -> String {
+    format!("meeting/{date}")
+}
+
+impl Git {
+    /// Tags the current commit as the meeting of `date` (an annotated tag with `message`);
+    /// returns the commit tagged. An existing tag is never moved.
+    pub fn tag_meeting(&self, date: &str, message: &str) -> Result<String, GitError> {
+        let tag = meeting_tag(date);
+        if let Ok(existing) = self.resolve(&format!("refs/tags/{tag}")) {
+            let short: String = existing.chars().take(7).collect();
+            return Err(GitError::Failed {
+                args: format!("tag {tag}"),
+                message: format!(
+                    "{tag} already marks commit {short}; a meeting tag is never moved \
+                     (give another --date, or delete the tag yourself with git tag -d)"
+                ),
+            });
+        }
+        let commit = self.resolve("HEAD")?;
+        self.run(&["tag", "-a", &tag, "-m", message, &commit])?;
+        Ok(commit)
+    }
+
+    /// The newest meeting tag (by the date in its name), if any.
+    pub fn last_meeting(&self) -> Result<Option<String>, GitError> {
+        let out = self.run(&["tag", "--list", "meeting/*", "--sort=-refname"])?;
+        Ok(String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::trim)
+            .find(|t| !t.is_empty())
+            .map(String::from))
+    }
+
+    /// `revision` as git names it: `last-meeting` becomes the newest meeting tag; anything
+    /// else is returned as it is.
+    pub fn meeting_alias(&self, revision: &str) -> Result<String, GitError> {
+        if revision != LAST_MEETING {
+            return Ok(revision.to_string());
+        }
+        self.last_meeting()?.ok_or_else(|| GitError::Failed {
+            args: LAST_MEETING.to_string(),
+            message: "there is no meeting tag yet: tag the commit of a board meeting with \
+                      `boardplan meeting --date YYYY-MM-DD`"
+                .to_string(),
+        })
     }
 }

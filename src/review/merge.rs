@@ -3,7 +3,7 @@
 //!
 //! Each field merges on its own: the side that changed it wins; both sides changing it to the
 //! same value is no conflict; both changing it differently is a [`Conflict`], and the merged
-//! plan keeps ours (a placeholder: the caller then falls back to git's textual conflict).
+//! plan holds the preferred side's value (ours, or theirs with [`merge_preferring`]).
 //!
 //! Elements are matched across versions by key: themes and actions by ref (actions across the
 //! whole plan, so an action moved to another theme is still the same action), milestones and
@@ -11,29 +11,40 @@
 //! whose content did not (renumbered, renamed) is matched by content when that match is the
 //! only one. An element added on one side is added after the same predecessor as on that side;
 //! deleted on one side and unchanged on the other, it goes; deleted on one side and changed on
-//! the other, it stays as changed (a conflict). An action's theme merges like a field.
+//! the other is a conflict. An action's theme merges like a field. Two new actions with one
+//! ref are both kept: the new one (theirs, when both are new) gets the next free ref
+//! ([`Renumbered`]); an action both sides started from keeps its ref.
 //!
 //! Order follows ours, unless only theirs reordered the elements both kept; both reordering
-//! differently is a conflict. An action moved to another theme on one side takes its position
-//! from that side. Elements from ours keep their identity ([`ElementId`]), so the
+//! differently is a conflict. Each theme's actions are ordered on their own, so reorders in
+//! two themes merge. An action moved to another theme on one side takes its position from
+//! that side. Elements from ours keep their identity ([`ElementId`]), so the
 //! merged plan saves as minimal edits of our file; elements only theirs has get fresh ones.
 //!
-//! The matching and ordering of lists is in `merge_seq.rs`, the merge of one field, element or
+//! [`file`] merges the bytes of a plan file, as git's merge driver: field level when it can,
+//! conflict markers that keep both sides when it cannot.
+//!
+//! The actions (matched with their themes, ordered per theme, renumbered on collision) are in
+//! `merge_actions.rs`; the matching and ordering of lists is in `merge_seq.rs`, the merge of one field, element or
 //! list in `merge_fields.rs`, and what each kind of element contributes in `merge_elements.rs`.
 //!
 //! [`ElementId`]: crate::model::ElementId
 
+#[path = "merge_actions.rs"]
+mod actions;
 #[path = "merge_elements.rs"]
 mod elements;
 #[path = "merge_fields.rs"]
 mod fields;
+#[path = "merge_file.rs"]
+pub mod file;
 #[path = "merge_seq.rs"]
 mod seq;
 
 use crate::model::{Action, GlossaryEntry, Plan, Theme};
-use elements::Show;
-use fields::{ABSENT, At, Cx, DELETED, Element, Pick, Three};
-use seq::{Keyed, Moved, Slot};
+pub use fields::Side;
+use fields::{ABSENT, At, Cx, Element, Three};
+use seq::Slot;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -46,6 +57,36 @@ pub struct Merged {
     /// Everything both sides changed differently (plan fields, glossary, themes, actions, then
     /// refs held twice); empty for a clean merge.
     pub conflicts: Vec<Conflict>,
+    /// New actions given the next free ref because the other side took theirs.
+    pub renumbered: Vec<Renumbered>,
+}
+
+/// A new action that the merge gave another ref: both sides had an action with its ref.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renumbered {
+    /// The side that added it.
+    pub side: Side,
+    /// The ref it was added with.
+    pub from: String,
+    /// The ref it has in the merged plan.
+    pub to: String,
+    /// Its action text.
+    pub action: String,
+}
+
+impl fmt::Display for Renumbered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whose, other) = match self.side {
+            Side::Ours => ("our", "their"),
+            Side::Theirs => ("their", "our"),
+        };
+        let text = crate::text::clip(crate::text::first_line(&self.action), 60);
+        write!(
+            f,
+            "{whose} new action '{}' is now '{}' ({text}): {other} side also has a '{}'",
+            self.from, self.to, self.from
+        )
+    }
 }
 
 impl Merged {
@@ -110,9 +151,19 @@ impl fmt::Display for Conflict {
     }
 }
 
-/// Merges `ours` and `theirs`, both edited from `base`, field by field.
+/// Merges `ours` and `theirs`, both edited from `base`, field by field; conflicts keep ours.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
-    let mut cx = Cx::default();
+    merge_preferring(base, ours, theirs, Side::Ours)
+}
+
+/// [`merge`], with each conflict resolved to `prefer`'s side in the merged plan: merging once
+/// each way gives the two sides of every conflict, everything else merged.
+pub fn merge_preferring(base: &Plan, ours: &Plan, theirs: &Plan, prefer: Side) -> Merged {
+    let mut cx = Cx {
+        prefer,
+        ..Cx::default()
+    };
+    let mut renumbered = Vec::new();
     let v = Three { base, ours, theirs };
     let at = At::plan();
     let plan = Plan {
@@ -125,13 +176,14 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         author: cx.field(&at, "author", v.get(|p| &p.author)),
         history: cx.field(&at, "history", v.get(|p| &p.history)),
         owners: cx.list(&at, v.get(|p| p.owners.as_slice())),
-        themes: merge_themes(&mut cx, v),
+        themes: merge_themes(&mut cx, v, &mut renumbered),
         custom: cx.field(&at, "custom", v.get(|p| &p.custom)),
     };
     check_unique(&mut cx, v, &plan);
     Merged {
         plan,
         conflicts: cx.conflicts,
+        renumbered,
     }
 }
 
@@ -160,7 +212,7 @@ impl ThemeMap {
 }
 
 /// The merged themes, in merged order, each with its merged actions.
-fn merge_themes(cx: &mut Cx, plans: Three<Plan>) -> Vec<Theme> {
+fn merge_themes(cx: &mut Cx, plans: Three<Plan>, renumbered: &mut Vec<Renumbered>) -> Vec<Theme> {
     let lists = plans.get(|p| p.themes.as_slice());
     let at = At::plan();
     let slots = seq::slots(lists.base, lists.ours, lists.theirs);
@@ -173,7 +225,10 @@ fn merge_themes(cx: &mut Cx, plans: Three<Plan>) -> Vec<Theme> {
         });
     }
     let map = theme_map(&slots, &order, lists, &merged);
-    for (slot, action) in merge_actions(cx, plans, &map) {
+    let kept: Vec<usize> = order.iter().copied().filter(|&i| map.kept(i)).collect();
+    let mut actions = actions::merge_actions(cx, plans, &map, &kept);
+    *renumbered = actions::renumber_collisions(&mut actions);
+    for (slot, action, _) in actions {
         if let Some(Some(theme)) = merged.get_mut(slot) {
             theme.actions.push(action);
         }
@@ -217,143 +272,6 @@ fn theme_map(
         refs,
         kept,
     }
-}
-
-/// An action where one version has it: in which theme (by theme slot).
-#[derive(Debug, Clone, Copy)]
-struct Placed<'a> {
-    theme: usize,
-    theme_ref: &'a str,
-    action: &'a Action,
-}
-
-/// Same content in the same theme: moving an action is a change.
-impl PartialEq for Placed<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.theme == other.theme && self.action == other.action
-    }
-}
-
-impl Keyed for Placed<'_> {
-    fn key(&self) -> &str {
-        &self.action.reference
-    }
-
-    /// Ignores the theme too: an action moved to another theme is usually renumbered with it.
-    fn same_but_key(&self, other: &Self) -> bool {
-        self.action.same_but_key(other.action)
-    }
-}
-
-impl Show for Placed<'_> {
-    fn show(&self) -> String {
-        format!("in theme '{}': {}", self.theme_ref, self.action.show())
-    }
-}
-
-/// One version's actions, all themes together, the themes taken in merged order (so the three
-/// lists agree on where one theme's actions end and the next one's begin).
-fn flatten<'a>(themes: &'a [Theme], slot_of: &[usize], rank: &[usize]) -> Vec<Placed<'a>> {
-    let slot = |i: usize| slot_of.get(i).copied().unwrap_or(usize::MAX);
-    let mut order: Vec<(usize, usize)> = (0..themes.len())
-        .map(|i| (rank.get(slot(i)).copied().unwrap_or(usize::MAX), i))
-        .collect();
-    order.sort_unstable();
-    order
-        .into_iter()
-        .flat_map(|(_, i)| {
-            let theme = &themes[i];
-            theme.actions.iter().map(move |action| Placed {
-                theme: slot(i),
-                theme_ref: &theme.reference,
-                action,
-            })
-        })
-        .collect()
-}
-
-/// The merged actions in merged order, each with the slot of the theme it goes in.
-fn merge_actions<'a>(cx: &mut Cx, plans: Three<'a, Plan>, map: &ThemeMap) -> Vec<(usize, Action)> {
-    let flat = |plan: &'a Plan, side: usize| flatten(&plan.themes, &map.slot_of[side], &map.rank);
-    let (base, ours, theirs) = (
-        flat(plans.base, 0),
-        flat(plans.ours, 1),
-        flat(plans.theirs, 2),
-    );
-    let lists = Three {
-        base: base.as_slice(),
-        ours: ours.as_slice(),
-        theirs: theirs.as_slice(),
-    };
-    let slots = seq::slots(lists.base, lists.ours, lists.theirs);
-    let moved = |slot: &Slot| match lists.at(*slot) {
-        [Some(b), Some(o), Some(t)] => match (o.theme != b.theme, t.theme != b.theme) {
-            (false, false) => Moved::Neither,
-            (true, false) => Moved::Ours,
-            (false, true) => Moved::Theirs,
-            (true, true) => Moved::Both,
-        },
-        _ => Moved::Neither,
-    };
-    let order = cx.order(&At::plan(), Action::PLURAL, &slots, lists, moved);
-    order
-        .into_iter()
-        .filter_map(|i| merge_action(cx, lists.at(slots[i]), map))
-        .collect()
-}
-
-/// One action's merge, if it is kept, with the slot of the theme it goes in.
-fn merge_action(
-    cx: &mut Cx,
-    sides: [Option<&Placed>; 3],
-    map: &ThemeMap,
-) -> Option<(usize, Action)> {
-    let [base, ours, theirs] = sides;
-    let at = ours.or(theirs).or(base)?.action.place(&At::plan());
-    let (theme, action) = match cx.pick(&at, &at.whole(Action::NOUN), sides) {
-        Pick::Merge(v) => {
-            let theme = cx.field_shown(&at, "theme", v.get(|p| &p.theme), |&s| map.label(s));
-            (theme, Action::merge(cx, &at, v.get(|p| p.action)))
-        }
-        Pick::Ours(ours) => (ours.theme, ours.action.clone()),
-        Pick::Theirs(theirs) => (theirs.theme, theirs.action.renewed()),
-        Pick::Drop => return None,
-    };
-    Some((home(cx, &at, theme, sides, map)?, action))
-}
-
-/// The theme slot an action goes in: its merged theme; when the merge drops that theme (a
-/// conflict), the first kept of its theme in ours, theirs or base, else the first kept theme.
-fn home(
-    cx: &mut Cx,
-    at: &At,
-    theme: usize,
-    sides: [Option<&Placed>; 3],
-    map: &ThemeMap,
-) -> Option<usize> {
-    if map.kept(theme) {
-        return Some(theme);
-    }
-    let [base, ours, theirs] = sides;
-    let shown =
-        |p: Option<&Placed>, missing: &str| p.map_or(missing.to_string(), |p| map.label(p.theme));
-    let values = [
-        shown(base, ABSENT),
-        shown(ours, DELETED),
-        shown(theirs, DELETED),
-    ];
-    cx.record(
-        ConflictKind::DeletedChanged,
-        at,
-        "theme".to_string(),
-        values,
-    );
-    [ours, theirs, base]
-        .into_iter()
-        .flatten()
-        .map(|p| p.theme)
-        .find(|&slot| map.kept(slot))
-        .or_else(|| (0..map.kept.len()).find(|&slot| map.kept(slot)))
 }
 
 /// Records a conflict for each ref (or glossary name) the merged plan holds twice: sides that

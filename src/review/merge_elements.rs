@@ -185,8 +185,40 @@ impl Element for Theme {
 }
 
 impl Keyed for Action {
+    /// The same text or nearly (three quarters of its words), or half the words and another
+    /// field the same, or three other filled-in fields the same.
+    const LIKE_ENOUGH: u32 = 5;
+    /// One filled-in field the same.
+    const SAME_KEY_LIKE_ENOUGH: u32 = 1;
+
     fn key(&self) -> &str {
         &self.reference
+    }
+
+    /// The same text counts 6, three quarters of its words 5, half of them 4; each other field
+    /// the same and filled in counts 2, the rating 1.
+    fn likeness(&self, other: &Self) -> u32 {
+        fn filled<T: PartialEq>(a: &Option<T>, b: &Option<T>, weight: u32) -> u32 {
+            if a.is_some() && a == b { weight } else { 0 }
+        }
+        let listed = |a: bool| if a { 2 } else { 0 };
+        let text = if self.action == other.action {
+            6
+        } else {
+            match shared_words(&self.action, &other.action) {
+                (shared, of) if 4 * shared >= 3 * of => 5,
+                (shared, of) if 2 * shared >= of => 4,
+                _ => 0,
+            }
+        };
+        text + filled(&self.outcome, &other.outcome, 2)
+            + listed(!self.owners.is_empty() && self.owners == other.owners)
+            + filled(&self.due, &other.due, 2)
+            + filled(&self.progress, &other.progress, 2)
+            + filled(&self.rag, &other.rag, 1)
+            + listed(!self.milestones.is_empty() && self.milestones == other.milestones)
+            + filled(&self.notes, &other.notes, 2)
+            + filled(&self.custom, &other.custom, 2)
     }
 
     fn same_but_key(&self, other: &Self) -> bool {
@@ -356,4 +388,13 @@ impl Element for Measure {
             rag: cx.field(&at, "rag", v.get(|m| &m.rag)),
         }
     }
+}
+
+/// How many different words two texts share, and how many the one with more has (at least 1).
+fn shared_words(a: &str, b: &str) -> (usize, usize) {
+    let words = |t: &str| -> std::collections::BTreeSet<String> {
+        t.split_whitespace().map(str::to_lowercase).collect()
+    };
+    let (a, b) = (words(a), words(b));
+    (a.intersection(&b).count(), a.len().max(b.len()).max(1))
 }

@@ -110,6 +110,17 @@ impl At {
     }
 }
 
+/// Which side a conflict resolves to in the merged plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// Ours: the merged plan is our file with their changes that do not conflict.
+    #[default]
+    Ours,
+    /// Theirs: the merged plan holds their side of every conflict.
+    Theirs,
+}
+
 /// What to do with one element of a list.
 pub(super) enum Pick<'a, T> {
     /// Present everywhere: merge it field by field.
@@ -122,10 +133,11 @@ pub(super) enum Pick<'a, T> {
     Drop,
 }
 
-/// The conflicts found so far.
+/// The conflicts found so far, and which side a conflict resolves to in the merged plan.
 #[derive(Debug, Default)]
 pub(super) struct Cx {
     pub conflicts: Vec<Conflict>,
+    pub prefer: Side,
 }
 
 impl Cx {
@@ -163,19 +175,24 @@ impl Cx {
         if v.theirs != v.base && v.theirs != v.ours {
             let values = [show(v.base), show(v.ours), show(v.theirs)];
             self.record(ConflictKind::Changed, at, at.field(name), values);
+            if self.prefer == Side::Theirs {
+                return v.theirs.clone();
+            }
         }
         v.ours.clone()
     }
 
     /// Whether an element is kept, and from where: deleted on one side and unchanged on the
-    /// other goes; deleted on one side and changed on the other stays as changed (a conflict);
-    /// added on both sides differently keeps ours (a conflict). `whole` names the element.
+    /// other goes; deleted on one side and changed on the other is a conflict, resolved to the
+    /// preferred side; added on both sides differently is a conflict that keeps the preferred
+    /// side's. `whole` names the element.
     pub fn pick<'a, T: PartialEq + Show>(
         &mut self,
         at: &At,
         whole: &str,
         sides: [Option<&'a T>; 3],
     ) -> Pick<'a, T> {
+        let prefer = self.prefer;
         let mut conflict = |kind, values| self.record(kind, at, whole.to_string(), values);
         match sides {
             [Some(base), Some(ours), Some(theirs)] => Pick::Merge(Three { base, ours, theirs }),
@@ -184,14 +201,20 @@ impl Cx {
                     ConflictKind::DeletedChanged,
                     [b.show(), o.show(), DELETED.into()],
                 );
-                Pick::Ours(o)
+                match prefer {
+                    Side::Ours => Pick::Ours(o),
+                    Side::Theirs => Pick::Drop,
+                }
             }
             [Some(b), None, Some(t)] if t != b => {
                 conflict(
                     ConflictKind::DeletedChanged,
                     [b.show(), DELETED.into(), t.show()],
                 );
-                Pick::Theirs(t)
+                match prefer {
+                    Side::Ours => Pick::Drop,
+                    Side::Theirs => Pick::Theirs(t),
+                }
             }
             [None, Some(o), Some(t)] => {
                 if o != t {
@@ -199,6 +222,9 @@ impl Cx {
                         ConflictKind::AddedTwice,
                         [ABSENT.into(), o.show(), t.show()],
                     );
+                    if prefer == Side::Theirs {
+                        return Pick::Theirs(t);
+                    }
                 }
                 Pick::Ours(o)
             }
@@ -218,7 +244,7 @@ impl Cx {
         lists: Three<[T]>,
         moved: impl Fn(&Slot) -> Moved,
     ) -> Vec<usize> {
-        let order = seq::order(slots, moved);
+        let order = seq::order(slots, moved, self.prefer);
         if order.conflict {
             let keys = |list: &[T]| list.iter().map(T::key).collect::<Vec<_>>().join(", ");
             let values = [keys(lists.base), keys(lists.ours), keys(lists.theirs)];

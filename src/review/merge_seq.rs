@@ -2,6 +2,7 @@
 //! (matched by key, or by content when the key was renumbered), and in what order the merged
 //! list holds them.
 
+use super::fields::Side;
 use std::collections::BTreeSet;
 
 /// An element of a list that the merge matches across versions.
@@ -10,10 +11,24 @@ pub(super) trait Keyed {
     /// so an element whose key is still there is that element; false for refs, which
     /// renumbering hands on to other elements.
     const KEY_IS_TEXT: bool = false;
+    /// True when two additions under the same key with different content are two elements
+    /// (both kept, one then renumbered) rather than one element added twice (a conflict).
+    const ADDITIONS_KEEP_BOTH: bool = false;
     /// What names the element in its list: a ref, a measure's text, a glossary short name.
     fn key(&self) -> &str;
     /// True when the two are equal in everything but the key (and identity).
     fn same_but_key(&self, other: &Self) -> bool;
+    /// The least [`Keyed::likeness`] that pairs two elements whose keys differ; `u32::MAX`
+    /// when only keys and identical content pair elements.
+    const LIKE_ENOUGH: u32 = u32::MAX;
+    /// The least [`Keyed::likeness`] below which two elements paired by their key alone are a
+    /// weak pair ([`Slot::weak`]): a ref handed to a new element that shares nothing with the
+    /// old one does not make them surely one element.
+    const SAME_KEY_LIKE_ENOUGH: u32 = 0;
+    /// How much two elements have in common beyond their keys (0: nothing).
+    fn likeness(&self, _other: &Self) -> u32 {
+        0
+    }
 }
 
 /// One element across the three versions: its index in each list, where it is present.
@@ -25,6 +40,10 @@ pub(super) struct Slot {
     pub ours: Option<usize>,
     /// Index in their list.
     pub theirs: Option<usize>,
+    /// Paired on some side by key alone, with less in common than
+    /// [`Keyed::SAME_KEY_LIKE_ENOUGH`]: maybe an element deleted and a new one given its key,
+    /// so changes on both sides are a conflict.
+    pub weak: bool,
 }
 
 impl Slot {
@@ -35,7 +54,8 @@ impl Slot {
 }
 
 /// The slots of three lists: the base elements (with where each one is on either side), then
-/// the elements each side added. An element both sides added under the same key is one slot.
+/// the elements each side added. An element both sides added under the same key is one slot
+/// (for lists whose additions keep both, only when the two are the same but for identity).
 pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot> {
     let to_ours = pair(base, ours);
     let to_theirs = pair(base, theirs);
@@ -44,6 +64,15 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
             base: Some(i),
             ours: to_ours[i],
             theirs: to_theirs[i],
+            weak: [
+                to_ours[i].map(|j| &ours[j]),
+                to_theirs[i].map(|k| &theirs[k]),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|side| {
+                !base[i].same_but_key(side) && base[i].likeness(side) < T::SAME_KEY_LIKE_ENOUGH
+            }),
         })
         .collect();
     let first_added = slots.len();
@@ -55,7 +84,11 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
     }
     for k in unpaired(&to_theirs, theirs.len()) {
         let twin = slots[first_added..].iter_mut().find(|s| {
-            s.theirs.is_none() && s.ours.is_some_and(|j| ours[j].key() == theirs[k].key())
+            s.theirs.is_none()
+                && s.ours.is_some_and(|j| {
+                    ours[j].key() == theirs[k].key()
+                        && (!T::ADDITIONS_KEEP_BOTH || ours[j].same_but_key(&theirs[k]))
+                })
         });
         match twin {
             Some(slot) => slot.theirs = Some(k),
@@ -70,7 +103,8 @@ pub(super) fn slots<T: Keyed>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<Slot>
 
 /// For each base element, the index of the same element in `side`: first same key and same
 /// content (unchanged), then same content under a new key when that pairing is the only one
-/// either way (renumbered; for text keys only when neither key is still in use), then same key
+/// either way (renumbered; for text keys only when neither key is still in use), then the
+/// likest (edited and renumbered: refs are labels, content is identity), then same key
 /// (edited in place).
 fn pair<T: Keyed>(base: &[T], side: &[T]) -> Vec<Option<usize>> {
     let mut to_side = vec![None; base.len()];
@@ -100,10 +134,40 @@ fn pair<T: Keyed>(base: &[T], side: &[T]) -> Vec<Option<usize>> {
             }
         }
     }
+    link_alike(base, side, &mut to_side, &mut taken);
     link(base, side, &mut to_side, &mut taken, |b, s| {
         b.key() == s.key()
     });
     to_side
+}
+
+/// Pairs the elements left unpaired by likeness, likest first (same key first among equals),
+/// each pair at least [`Keyed::LIKE_ENOUGH`] alike.
+fn link_alike<T: Keyed>(base: &[T], side: &[T], to_side: &mut [Option<usize>], taken: &mut [bool]) {
+    if T::LIKE_ENOUGH == u32::MAX {
+        return;
+    }
+    let open_side: Vec<usize> = (0..side.len()).filter(|&j| !taken[j]).collect();
+    let mut pairs = Vec::new();
+    for (i, element) in base.iter().enumerate() {
+        if to_side[i].is_some() {
+            continue;
+        }
+        for &j in &open_side {
+            let score = element.likeness(&side[j]);
+            if score >= T::LIKE_ENOUGH {
+                let other_key = element.key() != side[j].key();
+                pairs.push((std::cmp::Reverse(score), other_key, i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (_, _, i, j) in pairs {
+        if to_side[i].is_none() && !taken[j] {
+            to_side[i] = Some(j);
+            taken[j] = true;
+        }
+    }
 }
 
 /// True when an element of `list` that is still `open` has this key.
@@ -168,12 +232,26 @@ pub(super) fn unmoved(_slot: &Slot) -> Moved {
 }
 
 /// The merged order: the order of the side that reordered the shared elements (ours when
-/// neither or both did), with each element only the other side has, or only the other side
-/// moved here, inserted after its predecessor there.
-pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
-    let base = sequence(slots, |s| s.base);
-    let ours = sequence(slots, |s| s.ours);
-    let theirs = sequence(slots, |s| s.theirs);
+/// neither did; the preferred side when both did), with each element only the other side
+/// has, or only the other side moved here, inserted after its predecessor there.
+pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved, prefer: Side) -> Order {
+    let sides = [
+        sequence(slots, |s| s.base),
+        sequence(slots, |s| s.ours),
+        sequence(slots, |s| s.theirs),
+    ];
+    order_of(slots, sides, moved, prefer)
+}
+
+/// [`order`] of some of the slots, given as each side's sequence of them (`[base, ours,
+/// theirs]`, each in that side's order): the actions of one theme.
+pub(super) fn order_of(
+    slots: &[Slot],
+    sides: [Vec<usize>; 3],
+    moved: impl Fn(&Slot) -> Moved,
+    prefer: Side,
+) -> Order {
+    let [base, ours, theirs] = sides;
     let shared = |seq: &[usize]| -> Vec<usize> {
         seq.iter()
             .copied()
@@ -184,7 +262,8 @@ pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
     let ours_moved = shared_ours != shared_base;
     let theirs_moved = shared_theirs != shared_base;
     let conflict = ours_moved && theirs_moved && shared_ours != shared_theirs;
-    let (primary, secondary, led_by_secondary) = if theirs_moved && !ours_moved {
+    let theirs_lead = (theirs_moved && !ours_moved) || (conflict && prefer == Side::Theirs);
+    let (primary, secondary, led_by_secondary) = if theirs_lead {
         (theirs, ours, Moved::Ours)
     } else {
         (ours, theirs, Moved::Theirs)
@@ -200,7 +279,7 @@ pub(super) fn order(slots: &[Slot], moved: impl Fn(&Slot) -> Moved) -> Order {
 }
 
 /// The slots present on one side, in that side's order.
-fn sequence(slots: &[Slot], side: impl Fn(&Slot) -> Option<usize>) -> Vec<usize> {
+pub(super) fn sequence(slots: &[Slot], side: impl Fn(&Slot) -> Option<usize>) -> Vec<usize> {
     let mut seq: Vec<(usize, usize)> = slots
         .iter()
         .enumerate()
@@ -271,7 +350,7 @@ mod tests {
         let ours = [E("a", "a"), E("o", "o"), E("b", "b")];
         let theirs = [E("a", "a"), E("t", "t"), E("b", "b")];
         let slots = slots(&base, &ours, &theirs);
-        let order = order(&slots, unmoved);
+        let order = order(&slots, unmoved, Side::Ours);
         assert!(!order.conflict);
         let named: Vec<&str> = order
             .slots
@@ -293,12 +372,12 @@ mod tests {
         let ours = [E("a", "a"), E("b", "B"), E("c", "c")];
         let theirs = [E("c", "c"), E("a", "a"), E("b", "b")];
         let slots = slots(&base, &ours, &theirs);
-        let order = order(&slots, unmoved);
+        let order = order(&slots, unmoved, Side::Ours);
         assert_eq!(order.slots, vec![2, 0, 1]);
         assert!(!order.conflict);
         let both = [E("b", "b"), E("a", "a"), E("c", "c")];
         let slots = super::slots(&base, &both, &theirs);
-        assert!(super::order(&slots, unmoved).conflict);
+        assert!(super::order(&slots, unmoved, Side::Ours).conflict);
     }
 
     /// A text-keyed test element.

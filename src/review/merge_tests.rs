@@ -161,13 +161,19 @@ fn their_addition_goes_after_its_predecessor() {
 }
 
 #[test]
-fn delete_against_edit_conflicts_and_keeps_the_edit() {
+fn delete_against_edit_conflicts_and_each_preference_keeps_its_side() {
     let (base, mut ours, mut theirs) = three();
     ours.themes[2].actions.remove(1);
     act(&mut theirs, "3.2").rag = Some(Rag::Blue);
+    let as_theirs = merge_preferring(&base, &ours, &theirs, Side::Theirs);
+    assert_eq!(get(&as_theirs.plan, "3.2").rag, Some(Rag::Blue));
+    assert_eq!(
+        refs(&as_theirs.plan.themes[2]),
+        ["3.1", "3.2", "3.3", "3.4"]
+    );
     let merged = merge(&base, &ours, &theirs);
-    assert_eq!(get(&merged.plan, "3.2").rag, Some(Rag::Blue));
-    assert_eq!(refs(&merged.plan.themes[2]), ["3.1", "3.2", "3.3", "3.4"]);
+    assert_eq!(refs(&merged.plan.themes[2]), ["3.1", "3.3", "3.4"]);
+    assert_eq!(merged.conflicts, as_theirs.conflicts);
     assert_eq!(merged.conflicts.len(), 1);
     let conflict = &merged.conflicts[0];
     assert_eq!(conflict.kind, ConflictKind::DeletedChanged);
@@ -211,15 +217,27 @@ fn both_adding_different_actions_keeps_both_ours_first() {
 }
 
 #[test]
-fn both_adding_the_same_ref_differently_conflicts() {
+fn both_adding_the_same_ref_keeps_both_and_renumbers_theirs() {
     let (base, mut ours, mut theirs) = three();
     ours.themes[0].actions.push(new_action("1.6", "Ours"));
     theirs.themes[0].actions.push(new_action("1.6", "Theirs"));
     let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
     assert_eq!(get(&merged.plan, "1.6").action, "Ours");
-    assert_eq!(merged.plan.themes[0].actions.len(), 6);
-    assert_eq!(merged.conflicts.len(), 1);
-    assert_eq!(merged.conflicts[0].kind, ConflictKind::AddedTwice);
+    assert_eq!(get(&merged.plan, "1.7").action, "Theirs");
+    assert_eq!(
+        merged.renumbered,
+        [Renumbered {
+            side: Side::Theirs,
+            from: "1.6".into(),
+            to: "1.7".into(),
+            action: "Theirs".into(),
+        }]
+    );
+    assert_eq!(
+        merged.renumbered[0].to_string(),
+        "their new action '1.6' is now '1.7' (Theirs): our side also has a '1.6'"
+    );
     let same = merge(&base, &ours, &ours.clone());
     assert!(same.is_clean());
     assert_eq!(same.plan.themes[0].actions.len(), 6);
@@ -277,6 +295,53 @@ fn their_reordering_is_kept_when_ours_did_not_reorder() {
     );
     assert_eq!(both.conflicts.len(), 1);
     assert_eq!(both.conflicts[0].kind, ConflictKind::Reordered);
+    assert_eq!(both.conflicts[0].theme.as_deref(), Some("1"));
+    let as_theirs = merge_preferring(&base, &ours, &theirs, Side::Theirs);
+    assert_eq!(
+        refs(&as_theirs.plan.themes[0]),
+        ["1.2", "1.1", "1.3", "1.4", "1.5"]
+    );
+}
+
+#[test]
+fn reorders_in_two_different_themes_both_apply() {
+    let (base, mut ours, mut theirs) = three();
+    ours.themes[0].actions.swap(0, 1);
+    theirs.themes[2].actions.swap(2, 3);
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(
+        refs(&merged.plan.themes[0]),
+        ["1.2", "1.1", "1.3", "1.4", "1.5"]
+    );
+    assert_eq!(refs(&merged.plan.themes[2]), ["3.1", "3.2", "3.4", "3.3"]);
+}
+
+#[test]
+fn renumbering_onto_a_ref_the_other_side_adds_renumbers_the_new_action() {
+    let (base, mut ours, mut theirs) = three();
+    // Ours inserts a new 7.1 at the top and renumbers the theme down; theirs adds 7.4 at the end.
+    let count = ours.themes[6].actions.len();
+    for (i, action) in ours.themes[6].actions.iter_mut().enumerate().rev() {
+        action.reference = format!("7.{}", i + 2);
+    }
+    ours.themes[6]
+        .actions
+        .insert(0, new_action("7.1", "Ours at the top"));
+    theirs.themes[6]
+        .actions
+        .push(new_action(&format!("7.{}", count + 1), "Theirs at the end"));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    let last = merged.plan.themes[6].actions.last().expect("an action");
+    assert_eq!(last.action, "Theirs at the end");
+    assert_eq!(last.reference, format!("7.{}", count + 2));
+    assert_eq!(merged.renumbered.len(), 1);
+    let errors = crate::model::validate(&merged.plan)
+        .into_iter()
+        .filter(|p| p.severity == crate::model::Severity::Error)
+        .count();
+    assert_eq!(errors, 0);
 }
 
 #[test]

@@ -9,5 +9,6 @@
 pub mod diff;
 pub mod git;
 pub mod history;
+pub mod hunk_headers;
 pub mod merge;
 pub mod report;

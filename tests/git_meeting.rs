@@ -1,0 +1,73 @@
+//! `boardplan meeting` tags board meetings in a real repository, never moving a tag, and
+//! `last-meeting` resolves to the newest one.
+
+mod common;
+
+use boardplan::review::git::{Git, History};
+use common::{git, repo_with};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn meeting(repo: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boardplan"))
+        .arg("meeting")
+        .args(args)
+        .env("GIT_COMMITTER_NAME", "Officer")
+        .env("GIT_COMMITTER_EMAIL", "officer@example.org")
+        .current_dir(repo)
+        .output()
+        .expect("boardplan runs")
+}
+
+#[test]
+fn meetings_are_annotated_tags_never_moved_and_last_meeting_is_the_newest() {
+    let repo = repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
+    let dir = repo.path();
+    let store = Git::discover(dir).expect("a repository");
+    let none = store
+        .meeting_alias("last-meeting")
+        .expect_err("no tags yet");
+    assert!(
+        none.to_string().contains("boardplan meeting --date"),
+        "{none}"
+    );
+    let first = store.resolve("HEAD").expect("HEAD");
+
+    let tagged = meeting(dir, &["--date", "2013-09-17"]);
+    assert_eq!(tagged.status.code(), Some(0), "{}", common::stderr(&tagged));
+    assert_eq!(
+        git(dir, &["cat-file", "-t", "meeting/2013-09-17"]).trim(),
+        "tag"
+    );
+    let message = git(
+        dir,
+        &["tag", "-l", "--format=%(contents)", "meeting/2013-09-17"],
+    );
+    assert_eq!(message.trim(), "Board meeting of 17 September 2013");
+
+    std::fs::write(
+        dir.join("plans/2013-14.yaml"),
+        common::PLAN.replace("green", "red"),
+    )
+    .expect("write");
+    git(dir, &["commit", "-qam", "re-rated"]);
+    let second = store.resolve("HEAD").expect("HEAD");
+    let again = meeting(dir, &["--date", "2013-09-17"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        common::stderr(&again).contains("never moved"),
+        "{}",
+        common::stderr(&again)
+    );
+    assert_eq!(store.resolve("meeting/2013-09-17").expect("tag"), first);
+
+    let later = meeting(
+        dir,
+        &["--date", "2013-11-19", "--message", "November board"],
+    );
+    assert_eq!(later.status.code(), Some(0), "{}", common::stderr(&later));
+    let newest = store.meeting_alias("last-meeting").expect("a meeting");
+    assert_eq!(newest, "meeting/2013-11-19");
+    assert_eq!(store.resolve(&newest).expect("resolves"), second);
+    assert_eq!(store.meeting_alias("HEAD~1").expect("as it is"), "HEAD~1");
+}
