@@ -160,9 +160,13 @@ impl Git {
     pub fn uncommitted_plans(&self, folder: &Path) -> Result<Vec<String>, SyncError> {
         let relative = self.relative(folder);
         let scope = if relative.is_empty() { "." } else { &relative };
-        let out = self.ok(&["status", "--porcelain", "--", scope])?;
-        Ok(out
-            .lines()
+        let args = ["status", "--porcelain", "-z", "--", scope];
+        let output = self.quiet(&args)?;
+        if !output.status.success() {
+            return Err(SyncError::Other(args.join(" "), said(&output)));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .split('\0')
             .filter_map(|l| l.get(3..))
             .filter(|p| p.ends_with(".yaml") || p.ends_with(".yml"))
             .map(String::from)

@@ -88,6 +88,12 @@ pub enum Command {
     DetailUp,
     /// Open the selected action of a screen's list on the main screen.
     Open,
+    /// Commit the saved year file, with a drafted message.
+    Commit,
+    /// Sync with the shared copy: fetch, merge, push.
+    Sync,
+    /// Tag the current commit as a meeting.
+    TagMeeting,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -140,6 +146,9 @@ impl Command {
             Command::DetailDown => "detail down",
             Command::DetailUp => "detail up",
             Command::Open => "open",
+            Command::Commit => "commit",
+            Command::Sync => "sync",
+            Command::TagMeeting => "tag meeting",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -202,6 +211,15 @@ impl Command {
             }
             Command::DetailUp => "scroll the detail pane up half a page (history: the commits)",
             Command::Open => "open the selected action on the main screen",
+            Command::Commit => {
+                "commit the saved plan file to git, with a message drafted from its changes"
+            }
+            Command::Sync => {
+                "sync with the shared copy: take in others' changes, merge, send yours (never forced)"
+            }
+            Command::TagMeeting => {
+                "tag the current commit as a meeting: meeting/YYYY-MM-DD (never moves a tag)"
+            }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",
         }

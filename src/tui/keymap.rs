@@ -87,6 +87,9 @@ pub const BINDINGS: &[Binding] = &[
     ch('C', Command::Changes),
     ch('H', Command::History),
     ch('S', Command::Stale),
+    ch('W', Command::Commit),
+    ch('P', Command::Sync),
+    ch('T', Command::TagMeeting),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

@@ -15,6 +15,7 @@ mod effect;
 mod effects;
 mod fields;
 mod forms;
+mod git_ui;
 mod history;
 mod input;
 mod item_edits;

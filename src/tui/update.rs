@@ -68,6 +68,9 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
                 return Some(Effect::ReadHistory(screen));
             }
         }
+        Command::Commit | Command::Sync | Command::TagMeeting => {
+            return super::git_ui::command(app, command);
+        }
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
         Command::Save => return Some(Effect::Save { overwrite: false }),
         Command::Quit => quit(app),

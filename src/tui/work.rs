@@ -17,6 +17,8 @@ pub enum Job {
     Head(usize),
     /// The file's last commits, for a screen.
     History(PathBuf),
+    /// A commit, tag or sync asked for from the UI.
+    Git,
 }
 
 /// A finished job.
@@ -28,6 +30,8 @@ pub enum Done {
     Head(usize, Option<String>),
     /// The file's history, or why there is none, for the screen that asked.
     History(PathBuf, Screen, Result<Versions, String>),
+    /// What a commit, tag or sync did.
+    Git(Box<super::git_ui::GitDone>),
 }
 
 /// The jobs running and the channel their results come back on.

@@ -90,6 +90,8 @@ pub enum Popup {
         /// The report it was opened from, shown again on Esc or when the revision is bad.
         back: Box<Report>,
     },
+    /// Commit, tag or sync: a message to write, git at work, or what it did.
+    Git(Box<crate::tui::git_ui::GitDialog>),
 }
 
 /// A change report on screen.

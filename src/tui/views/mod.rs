@@ -5,6 +5,7 @@ mod badge;
 mod dashboard;
 mod detail;
 mod fields;
+mod git;
 mod help;
 mod main;
 mod popup;
