@@ -6,7 +6,8 @@
 use super::app::App;
 use super::command::Command;
 use super::effect::Effect;
-use super::forms::{Lines, Outcome, Popup, TextForm};
+use super::forms::{Lines, ONE_LINE_KEYS, Outcome, Popup, TextForm};
+use super::keymap::KeyHelp;
 use super::work::{Done, Job};
 use crate::review::commit_message::draft;
 use crate::review::diff::compare;
@@ -76,7 +77,7 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
     match command {
         Command::Commit if unsaved || app.read_only() => {
             app.warn(if unsaved {
-                "save first (Ctrl-s): only saved changes can be committed; then W again"
+                "save first (Ctrl-s), then W commits"
             } else {
                 "this file has errors; fix them before committing"
             });
@@ -215,10 +216,9 @@ pub fn finished(app: &mut App, done: GitDone) {
                 },
             );
         }
-        GitDone::Tagged(Ok(tag)) => close_saying(
-            app,
-            format!("tagged the current commit {tag} (P sends it to the shared copy)"),
-        ),
+        GitDone::Tagged(Ok(tag)) => {
+            close_saying(app, format!("tagged {tag} (P sends it to the shared copy)"))
+        }
         GitDone::Synced(Ok(synced)) => {
             let lines = vec![
                 format!("Synced with {}.", synced.upstream),
@@ -321,6 +321,23 @@ fn refresh(app: &mut App) {
         year.head = None;
     }
     app.clamp_cursor();
+}
+
+/// Keys of the git popups that only show something.
+const SHOWN_KEYS: &[KeyHelp] = &[KeyHelp::new("Esc", "close", "close")];
+/// Keys of a stopped merge's outcome.
+const CONFLICT_KEYS: &[KeyHelp] = &[
+    KeyHelp::new("m", "abandon the merge", "git merge --abort"),
+    KeyHelp::new("Esc", "close", "close"),
+];
+
+/// The keys to hint for `dialog`.
+pub fn hints(dialog: &GitDialog) -> &'static [KeyHelp] {
+    match dialog {
+        GitDialog::Commit(_) | GitDialog::Tag { .. } => ONE_LINE_KEYS,
+        GitDialog::Outcome { conflict: true, .. } => CONFLICT_KEYS,
+        GitDialog::Busy(_) | GitDialog::Outcome { .. } => SHOWN_KEYS,
+    }
 }
 
 /// Pasted text goes into the message or tag field, if one is open.

@@ -81,7 +81,7 @@ fn commit_asks_to_save_first_then_drafts_and_commits() {
     rate_3_2_green(&mut app);
     assert_eq!(press(&mut app, KeyCode::Char('W')), None);
     assert!(app.ui.popup.is_none());
-    assert!(message(&app).starts_with("save first"), "{}", message(&app));
+    assert_eq!(message(&app), "save first (Ctrl-s), then W commits");
 
     perform_headless(&mut app, Effect::Save { overwrite: false });
     assert_eq!(press(&mut app, KeyCode::Char('W')), None);

@@ -52,7 +52,7 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
                 "Esc close"
             }));
             let width = area.width.saturating_sub(4).clamp(20, 96);
-            let height = u16::try_from(text.len() + 4).unwrap_or(u16::MAX);
+            let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
             let inner = boxed(frame, centered(area, width, height), title);
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }

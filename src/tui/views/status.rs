@@ -131,7 +131,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::Text(_) | Popup::Due(_) | Popup::Search { .. } | Popup::Revision { .. }) => {
             table_hints([ONE_LINE_KEYS, FIELD_KEYS])
         }
-        Some(Popup::Git(_)) => table_hints([ONE_LINE_KEYS]),
+        Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
         Some(Popup::Owners(_)) => table_hints([OWNERS_KEYS]),
         Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
         Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
