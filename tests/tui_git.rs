@@ -211,3 +211,55 @@ fn a_conflict_names_the_action_and_m_abandons_the_merge() {
     tui.wait_for("green  ·  due");
     quit(&mut tui);
 }
+
+#[test]
+fn tag_a_meeting_then_walk_the_update_round() {
+    let (_top, _remote, work) = remote_and_clone();
+    let sandbox = Sandbox::new();
+    let mut tui = Launch::new(&work, &sandbox).size(24, 80).start();
+    tui.wait_for(" Action 1.1 ");
+    tui.send("T");
+    tui.wait_for("Tag this commit as a meeting");
+    tui.send(keys::ENTER);
+    let screen = tui.wait_for("tagged meeting/");
+    let tags = git(&work, &["tag", "--list", "meeting/*"]);
+    assert_eq!(tags.lines().count(), 1, "{}", pty::framed(&screen));
+    assert_eq!(git(&work, &["cat-file", "-t", &tags]), "tag");
+
+    tui.send("R");
+    let screen = tui.wait_for(&format!("Update round since {tags}"));
+    let title = screen
+        .lines()
+        .find(|l| l.contains("Update round since"))
+        .expect("title")
+        .to_string();
+    let total: usize = title
+        .split(" of ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count in the title");
+    assert!(
+        title.contains(&format!("{total} of {total} left · 1/{total}")),
+        "{title}"
+    );
+    tui.send("a");
+    let screen = tui.wait_for(&format!("{} of {total} left · 1/{total}", total - 1));
+    assert!(
+        screen.contains("Now:  A  amber"),
+        "{}",
+        pty::framed(&screen)
+    );
+    tui.send(keys::RIGHT);
+    tui.wait_for(&format!("left · 2/{total}"));
+    tui.esc();
+    tui.wait_for("round ended");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("saved 2013-14.yaml");
+    quit(&mut tui);
+    assert_eq!(
+        git(&work, &["diff", "--stat"]).lines().count(),
+        2,
+        "one file changed"
+    );
+}

@@ -94,6 +94,8 @@ pub enum Command {
     Sync,
     /// Tag the current commit as a meeting.
     TagMeeting,
+    /// Walk the actions that need an update since the last meeting.
+    UpdateRound,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -149,6 +151,7 @@ impl Command {
             Command::Commit => "commit",
             Command::Sync => "sync",
             Command::TagMeeting => "tag meeting",
+            Command::UpdateRound => "update round",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -219,6 +222,9 @@ impl Command {
             }
             Command::TagMeeting => {
                 "tag the current commit as a meeting: meeting/YYYY-MM-DD (never moves a tag)"
+            }
+            Command::UpdateRound => {
+                "update round: each action not updated since the last meeting, red or overdue (r a g b, p, ←→)"
             }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",

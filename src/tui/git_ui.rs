@@ -4,6 +4,7 @@
 //! plain sentences, and a conflicted merge offers to be abandoned (`git merge --abort`).
 
 use super::app::App;
+use super::baseline::Baseline;
 use super::command::Command;
 use super::effect::Effect;
 use super::forms::{Lines, ONE_LINE_KEYS, Outcome, Popup, TextForm};
@@ -54,6 +55,8 @@ pub enum Request {
     Sync,
     /// Abandon a stopped merge.
     AbortMerge,
+    /// Read the plan as of the last meeting (or commit) for an update round.
+    Round,
 }
 
 /// What the worker found.
@@ -69,6 +72,8 @@ pub enum GitDone {
     Synced(Result<Synced, SyncError>),
     /// The merge was abandoned.
     Aborted(Result<(), SyncError>),
+    /// The last meeting tag (or "the last commit") and the plan then, for an update round.
+    RoundBase(Option<(String, Box<Baseline>)>),
 }
 
 /// `W`, `T` and `P`.
@@ -94,6 +99,15 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
             app.warn("save first (Ctrl-s), commit (W), then sync (P)");
             None
         }
+        Command::UpdateRound if app.read_only() => {
+            app.warn("this file has errors; fix them before an update round");
+            None
+        }
+        Command::UpdateRound => busy(
+            app,
+            "Reading the plan as of the last meeting…",
+            Request::Round,
+        ),
         Command::Sync => busy(
             app,
             "Syncing: fetching others' changes, merging them with yours, sending yours…",
@@ -190,13 +204,32 @@ fn run(request: Request, path: &Path) -> GitDone {
         })),
         Request::Sync => GitDone::Synced(git.and_then(|g| g.sync(&mut |_| {}))),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
+        Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
     }
+}
+
+/// The newest meeting tag (else the last commit) and the file as of it.
+fn round_base(git: &Git, path: &Path) -> Option<(String, Box<Baseline>)> {
+    let meeting = git.last_meeting();
+    let revision = meeting.clone().unwrap_or_else(|| "HEAD".to_string());
+    let base = Box::new(Baseline::fetch(path, &revision)?);
+    Some((
+        meeting.unwrap_or_else(|| "the last commit".to_string()),
+        base,
+    ))
 }
 
 /// Takes in what the worker found: the popup says it, and years whose file git changed are
 /// read again (their change marks too).
 pub fn finished(app: &mut App, done: GitDone) {
     match done {
+        GitDone::RoundBase(found) => {
+            if matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
+                app.ui.popup = None;
+                super::round::open(app, found);
+            }
+            return;
+        }
         GitDone::Committed(Ok(id), message) => {
             close_saying(app, format!("committed {id}: {message}"))
         }

@@ -90,6 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('W', Command::Commit),
     ch('P', Command::Sync),
     ch('T', Command::TagMeeting),
+    ch('R', Command::UpdateRound),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

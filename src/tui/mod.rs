@@ -23,6 +23,7 @@ mod keymap;
 mod labels;
 mod popup_keys;
 mod recovery;
+mod round;
 mod run;
 mod screens;
 mod stale;

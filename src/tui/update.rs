@@ -68,7 +68,7 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
                 return Some(Effect::ReadHistory(screen));
             }
         }
-        Command::Commit | Command::Sync | Command::TagMeeting => {
+        Command::Commit | Command::Sync | Command::TagMeeting | Command::UpdateRound => {
             return super::git_ui::command(app, command);
         }
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),

@@ -92,6 +92,8 @@ pub enum Popup {
     },
     /// Commit, tag or sync: a message to write, git at work, or what it did.
     Git(Box<crate::tui::git_ui::GitDialog>),
+    /// The update round: one action at a time, with the last meeting's values beside.
+    Round(Box<crate::tui::round::Round>),
 }
 
 /// A change report on screen.

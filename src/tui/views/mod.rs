@@ -10,6 +10,7 @@ mod help;
 mod main;
 mod popup;
 mod review;
+mod round;
 mod status;
 
 use super::app::{App, Screen};

@@ -61,6 +61,7 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
         Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
+        Some(Popup::Round(round)) => super::round::render_round(frame, area, app, round),
         Some(Popup::Revision { form, back }) => {
             render_report(frame, area, back);
             render_text(frame, area, form, Vec::new());
