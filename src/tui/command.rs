@@ -96,6 +96,8 @@ pub enum Command {
     TagMeeting,
     /// Walk the actions that need an update since the last meeting.
     UpdateRound,
+    /// Start the next year's plan from this one.
+    NewYear,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -152,6 +154,7 @@ impl Command {
             Command::Sync => "sync",
             Command::TagMeeting => "tag meeting",
             Command::UpdateRound => "update round",
+            Command::NewYear => "new year",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -225,6 +228,9 @@ impl Command {
             }
             Command::UpdateRound => {
                 "update round: each action not updated since the last meeting, red or overdue (r a g b, p, ←→)"
+            }
+            Command::NewYear => {
+                "start the next year's plan from this one: unfinished actions carried, then shown"
             }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",

@@ -55,6 +55,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('l', Command::FocusActions),
     ch('[', Command::PrevYear),
     ch(']', Command::NextYear),
+    ch('N', Command::NewYear),
     ch('/', Command::Search),
     ch('f', Command::FilterMenu),
     ch('o', Command::OwnerView),

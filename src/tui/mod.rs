@@ -21,6 +21,7 @@ mod input;
 mod item_edits;
 mod keymap;
 mod labels;
+mod new_year;
 mod popup_keys;
 mod recovery;
 mod round;

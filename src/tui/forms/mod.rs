@@ -94,6 +94,8 @@ pub enum Popup {
     Git(Box<crate::tui::git_ui::GitDialog>),
     /// The update round: one action at a time, with the last meeting's values beside.
     Round(Box<crate::tui::round::Round>),
+    /// The new year's period, before its file is written.
+    NewYear(Box<TextForm>),
 }
 
 /// A change report on screen.

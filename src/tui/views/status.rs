@@ -128,9 +128,13 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::Text(field)) if field.form.multi_line() => {
             table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
         }
-        Some(Popup::Text(_) | Popup::Due(_) | Popup::Search { .. } | Popup::Revision { .. }) => {
-            table_hints([ONE_LINE_KEYS, FIELD_KEYS])
-        }
+        Some(
+            Popup::Text(_)
+            | Popup::Due(_)
+            | Popup::Search { .. }
+            | Popup::Revision { .. }
+            | Popup::NewYear(_),
+        ) => table_hints([ONE_LINE_KEYS, FIELD_KEYS]),
         Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
         Some(Popup::Round(round)) if round.form.is_some() => {
             table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
