@@ -285,28 +285,34 @@ impl Git {
             self.count("HEAD")
         };
         progress(Step::Push);
-        let target = format!("HEAD:refs/heads/{branch}");
-        let mut args = vec!["push", "--quiet", "--follow-tags"];
-        if !tracked {
-            args.push("--set-upstream");
-        }
-        args.extend([remote.as_str(), target.as_str()]);
-        let push = self.quiet(&args)?;
-        if !push.status.success() {
-            let text = said(&push);
-            return Err(
-                if text.contains("rejected") || text.contains("fetch first") {
-                    SyncError::Rejected
-                } else {
-                    SyncError::Network(text)
-                },
-            );
-        }
+        self.push(&remote, &branch, tracked)?;
         Ok(Synced {
             upstream: format!("{remote}/{branch}"),
             received,
             sent,
         })
+    }
+
+    /// Pushes HEAD to `remote`'s `branch` with the annotated tags it reaches; never forced.
+    fn push(&self, remote: &str, branch: &str, tracked: bool) -> Result<(), SyncError> {
+        let target = format!("HEAD:refs/heads/{branch}");
+        let mut args = vec!["push", "--quiet", "--follow-tags"];
+        if !tracked {
+            args.push("--set-upstream");
+        }
+        args.extend([remote, target.as_str()]);
+        let push = self.quiet(&args)?;
+        if push.status.success() {
+            return Ok(());
+        }
+        let text = said(&push);
+        Err(
+            if text.contains("rejected") || text.contains("fetch first") {
+                SyncError::Rejected
+            } else {
+                SyncError::Network(text)
+            },
+        )
     }
 
     /// The remote and branch to sync with, and whether the branch already tracks it.

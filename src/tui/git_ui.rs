@@ -233,41 +233,11 @@ pub fn finished(app: &mut App, done: GitDone) {
         GitDone::Committed(Ok(id), message) => {
             close_saying(app, format!("committed {id}: {message}"))
         }
-        GitDone::TagReady(Ok(uncommitted)) => {
-            let today = app.today.format("%Y-%m-%d");
-            let form = TextForm::new(
-                "Tag this commit as a meeting (the name is editable)",
-                &format!("meeting/{today}"),
-                Lines::One,
-            )
-            .quick_cancel();
-            show(
-                app,
-                GitDialog::Tag {
-                    form: Box::new(form),
-                    uncommitted,
-                },
-            );
-        }
+        GitDone::TagReady(Ok(uncommitted)) => ask_tag(app, uncommitted),
         GitDone::Tagged(Ok(tag)) => {
             close_saying(app, format!("tagged {tag} (P sends it to the shared copy)"))
         }
-        GitDone::Synced(Ok(synced)) => {
-            let lines = vec![
-                format!("Synced with {}.", synced.upstream),
-                counted(
-                    synced.received,
-                    "commit taken in from others",
-                    "nothing new from others",
-                ),
-                counted(
-                    synced.sent,
-                    "commit of yours sent",
-                    "nothing of yours to send",
-                ),
-            ];
-            show_outcome(app, "Synced", lines, false);
-        }
+        GitDone::Synced(Ok(synced)) => show_outcome(app, "Synced", synced_lines(&synced), false),
         GitDone::Aborted(Ok(())) => close_saying(
             app,
             "abandoned the merge: everything is as it was before syncing".to_string(),
@@ -287,6 +257,36 @@ pub fn finished(app: &mut App, done: GitDone) {
         | GitDone::Aborted(Err(e)) => show_outcome(app, "Not done", vec![e.to_string()], false),
     }
     refresh(app);
+}
+
+/// The tag field, today's meeting suggested, with the plan files not committed.
+fn ask_tag(app: &mut App, uncommitted: Vec<String>) {
+    let today = app.today.format("%Y-%m-%d");
+    let form = TextForm::new(
+        "Tag this commit as a meeting (the name is editable)",
+        &format!("meeting/{today}"),
+        Lines::One,
+    )
+    .quick_cancel();
+    let form = Box::new(form);
+    show(app, GitDialog::Tag { form, uncommitted });
+}
+
+/// What a sync did, in words.
+fn synced_lines(synced: &Synced) -> Vec<String> {
+    vec![
+        format!("Synced with {}.", synced.upstream),
+        counted(
+            synced.received,
+            "commit taken in from others",
+            "nothing new from others",
+        ),
+        counted(
+            synced.sent,
+            "commit of yours sent",
+            "nothing of yours to send",
+        ),
+    ]
 }
 
 /// "1 commit …", "3 commits …", or `none`.
