@@ -48,6 +48,9 @@ pub enum SyncError {
     /// Uncommitted changes would be overwritten by the merge.
     #[error("commit your changes first (W): the merge would overwrite uncommitted edits")]
     Uncommitted,
+    /// The plan file has saved changes not committed, which a sync would not send.
+    #[error("{0} has saved changes not committed yet: W commits them, then P syncs")]
+    NotCommitted(String),
     /// The commit would be empty.
     #[error("nothing to commit: {0} has no changes since the last commit")]
     NothingToCommit(String),

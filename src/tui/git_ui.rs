@@ -202,7 +202,12 @@ fn run(request: Request, path: &Path) -> GitDone {
             )
             .map(|()| tag)
         })),
-        Request::Sync => GitDone::Synced(git.and_then(|g| g.sync(&mut |_| {}))),
+        Request::Sync => GitDone::Synced(git.and_then(|g| {
+            if !g.merging() && g.has_changes(path)? {
+                return Err(SyncError::NotCommitted(g.relative(path)));
+            }
+            g.sync(&mut |_| {})
+        })),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
     }
@@ -303,13 +308,9 @@ fn conflict_lines(files: &[crate::review::git_sync::Conflicted]) -> Vec<String> 
     lines.extend(files.iter().map(|f| format!("  {f}")));
     lines.extend([
         String::new(),
-        "Nothing is lost: the merge waits in git, and the file now shows both versions".to_string(),
-        "between <<<<<<< and >>>>>>> lines (it opens read-only until they are gone).".to_string(),
-        "Either keep the right version of each in a text editor, then W commits the merge"
-            .to_string(),
-        "and P syncs again; or press m to abandon the merge (git merge --abort): everything"
-            .to_string(),
-        "goes back to how it was before syncing, and you can agree the change first.".to_string(),
+        "Nothing is lost: the merge waits in git, and the file now shows both versions between <<<<<<< and >>>>>>> lines (it opens read-only until they are gone).".to_string(),
+        "Either keep the right version of each in a text editor, then W commits the merge and P syncs again;".to_string(),
+        "or press m to abandon the merge (git merge --abort): everything goes back to how it was before syncing, and you can agree the change first.".to_string(),
     ]);
     lines
 }

@@ -180,6 +180,22 @@ fn sync_without_a_remote_says_so_plainly() {
 }
 
 #[test]
+fn sync_with_saved_changes_not_committed_asks_to_commit_first() {
+    let (_dir, mut app) = repo_app();
+    rate_3_2_green(&mut app);
+    perform_headless(&mut app, Effect::Save { overwrite: false });
+    let effect = press(&mut app, KeyCode::Char('P'));
+    run(&mut app, effect);
+    let GitDialog::Outcome { lines, .. } = dialog(&app) else {
+        panic!("the outcome");
+    };
+    assert_eq!(
+        lines[0],
+        "2013-14.yaml has saved changes not committed yet: W commits them, then P syncs"
+    );
+}
+
+#[test]
 fn a_conflict_outcome_offers_m_to_abandon_the_merge() {
     let (_dir, mut app) = repo_app();
     app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Outcome {

@@ -52,7 +52,9 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
                 "Esc close"
             }));
             let width = area.width.saturating_sub(4).clamp(20, 96);
-            let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
+            let inside = usize::from(width.saturating_sub(2)).max(1);
+            let rows: usize = text.iter().map(|l| l.width().div_ceil(inside).max(1)).sum();
+            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
             let inner = boxed(frame, centered(area, width, height), title);
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
