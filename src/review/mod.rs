@@ -6,8 +6,10 @@
 //! `history` follows actions across commits (pure).
 //! Never imports terminal crates.
 
+pub mod commit_message;
 pub mod diff;
 pub mod git;
+pub mod git_sync;
 pub mod history;
 pub mod hunk_headers;
 pub mod merge;

@@ -90,6 +90,16 @@ pub enum Command {
     DetailUp,
     /// Open the selected action of a screen's list on the main screen.
     Open,
+    /// Commit the saved year file, with a drafted message.
+    Commit,
+    /// Sync with the shared copy: fetch, merge, push.
+    Sync,
+    /// Tag the current commit as a meeting.
+    TagMeeting,
+    /// Walk the actions that need an update since the last meeting.
+    UpdateRound,
+    /// Start the next year's plan from this one.
+    NewYear,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -143,6 +153,11 @@ impl Command {
             Command::DetailDown => "detail down",
             Command::DetailUp => "detail up",
             Command::Open => "open",
+            Command::Commit => "commit",
+            Command::Sync => "sync",
+            Command::TagMeeting => "tag meeting",
+            Command::UpdateRound => "update round",
+            Command::NewYear => "new year",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -216,6 +231,21 @@ impl Command {
             }
             Command::DetailUp => "scroll the detail pane up half a page (history: the commits)",
             Command::Open => "open the selected action on the main screen",
+            Command::Commit => {
+                "commit the saved plan file to git, with a message drafted from its changes"
+            }
+            Command::Sync => {
+                "sync with the shared copy: take in others' changes, merge, send yours (never forced)"
+            }
+            Command::TagMeeting => {
+                "tag the current commit as a meeting: meeting/YYYY-MM-DD (never moves a tag)"
+            }
+            Command::UpdateRound => {
+                "update round: each action not updated since the last meeting, red or overdue (r a g b, p, ←→)"
+            }
+            Command::NewYear => {
+                "start the next year's plan from this one: unfinished actions carried, then shown"
+            }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",
         }

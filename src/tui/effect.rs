@@ -29,4 +29,6 @@ pub enum Effect {
     Restore(usize),
     /// Delete a year's recovery draft.
     DiscardRecovery(usize),
+    /// Commit, tag or sync on the worker.
+    Git(super::git_ui::Request),
 }

@@ -54,6 +54,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
         Effect::Changes(revision) => changes(app, revision),
         Effect::ReadHistory(screen) => read_history(app, screen),
         Effect::ListCommits => list_commits(app),
+        Effect::Git(request) => super::git_ui::start(app, request),
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
             app.say("discarded the recovered edits");
@@ -322,6 +323,7 @@ fn take_in(app: &mut App, done: Done) {
                 *commits = Some(found);
             }
         }
+        Done::Git(done) => super::git_ui::finished(app, *done),
         Done::History(path, screen, result) => match result {
             Ok(versions) => {
                 if versions.path == app.year().path {

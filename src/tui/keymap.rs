@@ -55,6 +55,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('l', Command::FocusActions),
     ch('[', Command::PrevYear),
     ch(']', Command::NextYear),
+    ch('N', Command::NewYear),
     ch('/', Command::Search),
     ch('f', Command::FilterMenu),
     ch('o', Command::OwnerView),
@@ -88,6 +89,10 @@ pub const BINDINGS: &[Binding] = &[
     ch('C', Command::Changes),
     ch('H', Command::History),
     ch('S', Command::Stale),
+    ch('W', Command::Commit),
+    ch('P', Command::Sync),
+    ch('T', Command::TagMeeting),
+    ch('R', Command::UpdateRound),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

@@ -20,15 +20,19 @@ mod edits;
 mod effect;
 mod effects;
 mod fields;
+mod first_plan;
 mod forms;
+mod git_ui;
 mod history;
 mod input;
 mod item_edits;
 mod keymap;
 mod labels;
+mod new_year;
 mod plan_fields;
 mod popup_keys;
 mod recovery;
+mod round;
 mod run;
 mod screens;
 mod sort;
@@ -69,13 +73,27 @@ pub fn finish_work(app: &mut App) {
 use crate::store::plan_files;
 use std::path::PathBuf;
 
+/// On a folder with no plan files, asks (on a terminal) for a first plan and writes it.
+fn offer_first_plan(store: &std::path::Path) -> anyhow::Result<PathBuf> {
+    use std::io::IsTerminal;
+    let none = || anyhow::anyhow!("{}: no .yaml plan files here", store.display());
+    if !std::io::stdin().is_terminal() || !store.is_dir() {
+        return Err(none());
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut input = std::io::stdin().lock();
+    first_plan::ask(&mut input, &mut std::io::stderr(), store, today)?.ok_or_else(none)
+}
+
 /// Opens the UI on a store (a folder of year files, or one file).
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     let store = config::store_path(path)?;
     let files = plan_files(&store).map_err(|e| anyhow::anyhow!("{}: {e}", store.display()))?;
-    if files.is_empty() {
-        anyhow::bail!("{}: no .yaml plan files here", store.display());
-    }
+    let files = if files.is_empty() {
+        vec![offer_first_plan(&store)?]
+    } else {
+        files
+    };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let app = App::new(files, chrono::Local::now().date_naive(), no_color);
     run::run_app(app)

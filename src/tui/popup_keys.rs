@@ -84,6 +84,9 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
             Outcome::Cancel => {}
             Outcome::Submit(choice) => return choose(app, choice),
         },
+        Popup::Git(dialog) => return super::git_ui::key(app, *dialog, key),
+        Popup::Round(round) => return super::round::key(app, round, key),
+        Popup::NewYear(form) => super::new_year::key(app, form, key),
         other => return edits::popup_key(app, other, key),
     }
     app.clamp_cursor();

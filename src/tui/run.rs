@@ -86,6 +86,7 @@ pub fn run_app(mut app: App) -> anyhow::Result<()> {
         let value = usize::try_from(sig).unwrap_or(usize::MAX);
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), value)?;
     }
+    end_if_stuck(Arc::clone(&signal));
     let terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let previous = std::panic::take_hook();
@@ -152,6 +153,27 @@ fn handle_event(app: &mut App, event: Event, crash_test: bool) -> Option<Effect>
         }
         _ => None,
     }
+}
+
+/// How long a signal may go unanswered by [`event_loop`] before the process ends anyway.
+const STUCK_GRACE: Duration = Duration::from_secs(5);
+
+/// When the terminal hangs up, crossterm's input reader can spin on end-of-file inside `poll`
+/// and never return to [`event_loop`], which would then never see the SIGHUP or SIGTERM and
+/// keep a core busy for ever. This thread ends the process the way the signal would once it has
+/// gone unanswered for [`STUCK_GRACE`]; the autosaved draft (never older than the autosave
+/// interval) keeps the unsaved edits for the next start.
+fn end_if_stuck(signal: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(200));
+            if let Some(sig) = received(&signal) {
+                std::thread::sleep(STUCK_GRACE);
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                return;
+            }
+        }
+    });
 }
 
 /// The signal received, if any.

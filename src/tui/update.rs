@@ -79,6 +79,10 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
                 return Some(Effect::ReadHistory(screen));
             }
         }
+        Command::Commit | Command::Sync | Command::TagMeeting | Command::UpdateRound => {
+            return super::git_ui::command(app, command);
+        }
+        Command::NewYear => super::new_year::open(app),
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
         Command::Save => return Some(Effect::Save { overwrite: false }),
         Command::Quit => quit(app),

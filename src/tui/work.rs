@@ -19,6 +19,8 @@ pub enum Job {
     History(PathBuf),
     /// The file's recent commits, for the revision field.
     Commits(PathBuf),
+    /// A commit, tag or sync asked for from the UI.
+    Git,
 }
 
 /// A finished job.
@@ -32,6 +34,8 @@ pub enum Done {
     History(PathBuf, Screen, Result<Versions, String>),
     /// The file's recent commits (id, and a line to show), for the revision field.
     Commits(Vec<(String, String)>),
+    /// What a commit, tag or sync did.
+    Git(Box<super::git_ui::GitDone>),
 }
 
 /// The jobs running and the channel their results come back on.

@@ -94,6 +94,7 @@ pub struct Launch<'a> {
     args: Vec<String>,
     env: Vec<(String, String)>,
     size: (u16, u16),
+    plain: bool,
 }
 
 impl<'a> Launch<'a> {
@@ -105,7 +106,14 @@ impl<'a> Launch<'a> {
             args: Vec::new(),
             env: Vec::new(),
             size: (ROWS, COLS),
+            plain: false,
         }
+    }
+
+    /// Does not wait for the UI's first frame (for questions asked before it opens).
+    pub fn plain(mut self) -> Self {
+        self.plain = true;
+        self
     }
 
     /// Sets the terminal's size (rows, columns); the default is [`ROWS`] x [`COLS`].
@@ -219,9 +227,11 @@ impl Tui {
             exited: None,
         };
         // The title bar's year position is on every screen, popups or not.
-        tui.wait_until("the first frame", TIMEOUT, |s, text| {
-            s.alternate_screen() && text.contains("([ ])")
-        });
+        if !launch.plain {
+            tui.wait_until("the first frame", TIMEOUT, |s, text| {
+                s.alternate_screen() && text.contains("([ ])")
+            });
+        }
         tui
     }
 

@@ -98,6 +98,12 @@ pub enum Popup {
         /// The commit chosen with ↑↓, if any.
         chosen: Option<usize>,
     },
+    /// Commit, tag or sync: a message to write, git at work, or what it did.
+    Git(Box<crate::tui::git_ui::GitDialog>),
+    /// The update round: one action at a time, with the last meeting's values beside.
+    Round(Box<crate::tui::round::Round>),
+    /// The new year's period, before its file is written.
+    NewYear(Box<TextForm>),
 }
 
 /// A change report on screen.

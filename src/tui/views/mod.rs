@@ -5,10 +5,12 @@ mod badge;
 mod dashboard;
 mod detail;
 mod fields;
+mod git;
 mod help;
 mod main;
 mod popup;
 mod review;
+mod round;
 mod status;
 
 use super::app::{App, Screen};

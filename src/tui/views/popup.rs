@@ -61,6 +61,16 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker),
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
+        Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
+        Some(Popup::Round(round)) => super::round::render_round(frame, area, app, round),
+        Some(Popup::NewYear(form)) => render_text(
+            frame,
+            area,
+            form,
+            vec![dim(
+                "Unfinished actions are carried with their text, owners and due dates; blue ones are listed as completed.",
+            )],
+        ),
         Some(Popup::Revision {
             form,
             back,
