@@ -71,3 +71,38 @@ fn meetings_are_annotated_tags_never_moved_and_last_meeting_is_the_newest() {
     assert_eq!(store.resolve(&newest).expect("resolves"), second);
     assert_eq!(store.meeting_alias("HEAD~1").expect("as it is"), "HEAD~1");
 }
+
+#[test]
+fn last_meeting_works_wherever_a_revision_is_accepted() {
+    let dir = repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
+    let tagged = meeting(dir.path(), &["--date", "2013-09-17"]);
+    assert_eq!(tagged.status.code(), Some(0), "{}", common::stderr(&tagged));
+    let plan = dir.path().join("plans/2013-14.yaml");
+    let text = std::fs::read_to_string(&plan).expect("reads");
+    std::fs::write(&plan, text.replacen("rag: green", "rag: red", 1)).expect("writes");
+    let diff = common::boardplan(dir.path(), &["diff", "last-meeting"]);
+    assert_eq!(diff.status.code(), Some(0), "{}", common::stderr(&diff));
+    let report = common::stdout(&diff);
+    assert!(
+        report.contains("the meeting of 17 September 2013"),
+        "{report}"
+    );
+    assert!(report.contains("green → red"), "{report}");
+    let export = common::boardplan(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--since",
+            "last-meeting",
+            "plans/2013-14.yaml",
+        ],
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", common::stderr(&export));
+    assert!(
+        common::stdout(&export).contains("worsened"),
+        "{}",
+        common::stdout(&export)
+    );
+}

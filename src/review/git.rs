@@ -153,6 +153,7 @@ impl Git {
 
 impl History for Git {
     fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError> {
+        let revision = &self.meeting_alias(revision)?;
         let spec = format!("{revision}:{}", self.relative(path));
         let exists = Command::new("git")
             .arg("-C")
@@ -167,6 +168,7 @@ impl History for Git {
     }
 
     fn resolve(&self, revision: &str) -> Result<String, GitError> {
+        let revision = &self.meeting_alias(revision)?;
         let commit = format!("{revision}^{{commit}}");
         let out = self
             .run(&["rev-parse", "--verify", "--quiet", &commit])
