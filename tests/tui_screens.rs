@@ -267,7 +267,10 @@ fn help_scrolls_to_its_last_line_at_80x24() {
     screen(&app, 80, 24);
     press(&mut app, KeyCode::End);
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("│selects "), "the last help line:\n{shown}");
+    assert!(
+        shown.contains("│                    selects "),
+        "the last help line, under its description:\n{shown}"
+    );
     insta::assert_snapshot!("help_end_80x24", shown);
 }
 

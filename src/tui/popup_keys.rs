@@ -16,7 +16,8 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
     match popup {
         Popup::Help { scroll } => {
             let last = help_height(app);
-            if let Some(scroll) = scrolled(key, scroll, last) {
+            let page = usize::from(app.ui.areas.get().help.height).saturating_sub(1);
+            if let Some(scroll) = scrolled(key, scroll, last, page.max(1)) {
                 app.ui.popup = Some(Popup::Help { scroll });
             }
         }
@@ -156,7 +157,7 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
         }
         _ => {}
     }
-    if let Some(cursor) = scrolled(key, report.cursor, last) {
+    if let Some(cursor) = scrolled(key, report.cursor, last, 10) {
         report.cursor = cursor;
         app.ui.popup = Some(Popup::Report(report));
     }
@@ -205,13 +206,14 @@ pub fn open_action(app: &mut App, pos: ActionPos) {
 }
 
 /// Scrolling keys of a read-only popup; `None` when the key closes it.
-fn scrolled(key: KeyEvent, scroll: usize, last: usize) -> Option<usize> {
+/// The new first row (or cursor) after `key`, `page` rows to a page; `None` closes.
+fn scrolled(key: KeyEvent, scroll: usize, last: usize, page: usize) -> Option<usize> {
     let scroll = match key.code {
         KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Char('C') => return None,
         KeyCode::Down | KeyCode::Char('j') => scroll + 1,
         KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
-        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll + page,
+        KeyCode::PageUp => scroll.saturating_sub(page),
         KeyCode::Home | KeyCode::Char('g') => 0,
         KeyCode::End | KeyCode::Char('G') => last,
         _ => scroll,
