@@ -5,67 +5,21 @@ use super::app::App;
 use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
 use super::plan_fields::{self, PlanField};
 use crate::model::{
-    ActionField, Edit, FieldValue, ItemEdit, MeasureField, MilestoneField, OwnerIndex, Plan,
-    ThemeField,
+    ActionField, Edit, FieldValue, ItemEdit, Kind, MeasureField, MilestoneField, OwnerIndex, Plan,
 };
-
-fn text(value: &Option<String>) -> FieldValue {
-    FieldValue::Text(value.clone())
-}
-
-fn required(value: &str) -> FieldValue {
-    FieldValue::Text(Some(value.to_string()))
-}
 
 /// A field's value as it stands; `None` when the element does not exist.
 pub fn current_value(plan: &Plan, target: Target) -> Option<FieldValue> {
     Some(match target {
         Target::Plan(field) => plan_fields::current_value(plan, field),
-        Target::Action(pos, field) => {
-            let a = plan.action(pos)?;
-            match field {
-                ActionField::Ref => required(&a.reference),
-                ActionField::Action => required(&a.action),
-                ActionField::Outcome => text(&a.outcome),
-                ActionField::Progress => text(&a.progress),
-                ActionField::Notes => text(&a.notes),
-                ActionField::Owners => FieldValue::Owners(a.owners.clone()),
-                ActionField::Due => FieldValue::Due(a.due.clone()),
-                ActionField::Rag => FieldValue::Rag(a.rag),
-            }
-        }
-        Target::Theme(index, field) => {
-            let t = plan.themes.get(index)?;
-            match field {
-                ThemeField::Ref => required(&t.reference),
-                ThemeField::Title => required(&t.title),
-                ThemeField::Description => text(&t.description),
-                ThemeField::Lead => text(&t.lead),
-                ThemeField::Accountable => text(&t.accountable),
-                ThemeField::Rag => FieldValue::Rag(t.rag),
-            }
-        }
+        Target::Action(pos, field) => field.spec().get(plan.action(pos)?),
+        Target::Theme(index, field) => field.spec().get(plan.themes.get(index)?),
         Target::Milestone(pos, index, field) => {
-            let m = plan.action(pos)?.milestones.get(index)?;
-            match field {
-                MilestoneField::Text => required(&m.milestone),
-                MilestoneField::Owners => FieldValue::Owners(m.owners.clone()),
-                MilestoneField::Due => FieldValue::Due(m.due.clone()),
-                MilestoneField::Progress => text(&m.progress),
-                MilestoneField::Rag => FieldValue::Rag(m.rag),
-            }
+            field.spec().get(plan.action(pos)?.milestones.get(index)?)
         }
-        Target::Measure(theme, index, field) => {
-            let m = plan.themes.get(theme)?.measures.get(index)?;
-            match field {
-                MeasureField::Text => required(&m.measure),
-                MeasureField::Baseline => text(&m.baseline),
-                MeasureField::Target => text(&m.target),
-                MeasureField::Latest => text(&m.latest),
-                MeasureField::AsOf => FieldValue::Due(m.as_of.clone()),
-                MeasureField::Rag => FieldValue::Rag(m.rag),
-            }
-        }
+        Target::Measure(theme, index, field) => field
+            .spec()
+            .get(plan.themes.get(theme)?.measures.get(index)?),
     })
 }
 
@@ -137,16 +91,19 @@ fn capitalised(word: &str) -> String {
 
 /// Multi-line fields get the multi-line editor; short ones (titles, names, figures) one line.
 fn lines(target: Target) -> Lines {
-    let many = match target {
-        Target::Plan(field) => field.multi_line(),
-        Target::Action(..) => true,
-        Target::Theme(_, field) => field == ThemeField::Description,
-        Target::Milestone(_, _, field) => {
-            matches!(field, MilestoneField::Text | MilestoneField::Progress)
-        }
-        Target::Measure(..) => false,
+    let kind = match target {
+        Target::Plan(field) if field.multi_line() => Kind::Lines,
+        Target::Plan(_) => Kind::Text,
+        Target::Action(_, field) => field.spec().kind(),
+        Target::Theme(_, field) => field.spec().kind(),
+        Target::Milestone(_, _, field) => field.spec().kind(),
+        Target::Measure(_, _, field) => field.spec().kind(),
     };
-    if many { Lines::Many } else { Lines::One }
+    if kind == Kind::Lines {
+        Lines::Many
+    } else {
+        Lines::One
+    }
 }
 
 /// Opens the form that edits `target`, filled with its current value; `added` when the
