@@ -23,7 +23,7 @@ mod year_end;
 
 pub use derived::RagSource;
 pub use due::{Due, DueError};
-pub use due_input::parse_due_input;
+pub use due_input::{Quarter, QuarterYear, parse_due_input, read_quarter};
 pub use edit::{ActionField, Edit, EditError, FieldValue};
 pub use filter::{Filter, RagFilter, search_text};
 pub use item_edit::{ItemEdit, MeasureField, MilestoneField};
