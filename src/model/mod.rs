@@ -26,7 +26,7 @@ mod year_end;
 
 pub use derived::RagSource;
 pub use due::{Due, DueError};
-pub use due_input::parse_due_input;
+pub use due_input::{Quarter, QuarterYear, parse_due_input, read_quarter};
 pub use edit::{Edit, EditError};
 pub use field_tables::{
     ACTION_FIELDS, ACTION_KEYS, ActionField, MEASURE_FIELDS, MEASURE_KEYS, MILESTONE_FIELDS,

@@ -125,7 +125,8 @@ pub fn open_form(app: &mut App, target: Target, added: bool) {
             }))
         }
         FieldValue::Due(current) => {
-            let form = DueForm::new(title, current.as_ref(), app.today);
+            let form =
+                DueForm::new(title, current.as_ref(), app.today).counting_quarters(app.quarters);
             Popup::Due(Box::new(Field {
                 form,
                 target,

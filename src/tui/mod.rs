@@ -95,6 +95,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         files
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    let mut app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    app.quarters = config::quarter_year()?;
     run::run_app(app)
 }
