@@ -124,7 +124,8 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     out.push_str("</tr>\n");
 }
 
-fn action_rag(out: &mut String, action: &ActionRow) {
+/// An action's rating cell: its own, or the derived one marked "from milestones".
+pub(super) fn action_rag(out: &mut String, action: &ActionRow) {
     match (action.rag, action.derived) {
         (None, Some(derived)) => {
             let _ = write!(

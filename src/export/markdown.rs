@@ -122,6 +122,9 @@ fn summary(out: &mut String, paper: &Paper) {
         count_row(out, &inline(&label), &section.counts, overdue);
     }
     count_row(out, "**All themes**", &paper.totals, paper.overdue());
+    if let Some(note) = paper.derived_note() {
+        let _ = writeln!(out, "\n_{}_", inline(&note));
+    }
     out.push_str("\n### Exceptions\n\n");
     let exceptions = paper.exceptions();
     if exceptions.is_empty() {
@@ -137,7 +140,7 @@ fn summary(out: &mut String, paper: &Paper) {
             inline(&action.reference),
             inline(crate::text::first_line(&action.action)),
             inline(&action.due),
-            rag(action.shown_rag()),
+            shown_rag(action),
             exception.reasons.join(", ")
         );
     }
@@ -249,10 +252,7 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     if action.travel.as_ref().is_some_and(|t| t.progress_updated) {
         progress = format!("**New progress:** {progress}");
     }
-    let shown = match (action.rag, action.derived) {
-        (None, Some(derived)) => format!("{} (from milestones)", rag(Some(derived))),
-        (own, _) => rag(own),
-    };
+    let shown = shown_rag(action);
     let _ = write!(
         out,
         "| {} | {text} | {} | {due} | {progress} | {shown} |",
@@ -263,6 +263,14 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
         let _ = write!(out, " {} |", travel(action));
     }
     out.push('\n');
+}
+
+/// An action's rating as shown: its own, or the derived one marked "(from milestones)".
+fn shown_rag(action: &ActionRow) -> String {
+    match (action.rag, action.derived) {
+        (None, Some(derived)) => format!("{} (from milestones)", rag(Some(derived))),
+        (own, _) => rag(own),
+    }
 }
 
 fn travel(action: &ActionRow) -> String {

@@ -186,6 +186,26 @@ impl Paper {
             .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
     }
 
+    /// Actions shown whose rating is derived from their milestones (none of their own).
+    pub fn derived(&self) -> usize {
+        self.actions()
+            .filter(|(_, a)| a.rag.is_none() && a.derived.is_some())
+            .count()
+    }
+
+    /// The sentence under the counts saying how many ratings are derived; `None` when none is.
+    pub fn derived_note(&self) -> Option<String> {
+        match self.derived() {
+            0 => None,
+            1 => Some(
+                "1 of these ratings is derived: the action has no rating of its own, so its worst open milestone's counts (marked \"from milestones\").".into(),
+            ),
+            n => Some(format!(
+                "{n} of these ratings are derived: those actions have no rating of their own, so their worst open milestone's counts (marked \"from milestones\")."
+            )),
+        }
+    }
+
     /// Actions shown that are overdue.
     pub fn overdue(&self) -> usize {
         self.actions().filter(|(_, a)| a.overdue).count()

@@ -1,7 +1,7 @@
 //! The detail pane: everything about the selected action (or theme), wrapped to fit.
 
-use super::badge::badge;
-use crate::model::{Action, Plan, Theme};
+use super::badge::{action_badge, badge};
+use crate::model::{Action, Plan, Rag, RagSource, Theme};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
 use ratatui::Frame;
@@ -127,11 +127,8 @@ fn owners_text(plan: &Plan, owners: &[String]) -> String {
 
 fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     let no_color = app.ui.no_color;
-    let mut status = vec![badge(action.rag, no_color), Span::raw(" ")];
-    status.push(Span::raw(match action.rag {
-        Some(rag) => rag.as_str().to_string(),
-        None => "not yet rated".into(),
-    }));
+    let mut status = vec![action_badge(action, no_color), Span::raw(" ")];
+    status.push(Span::raw(rating_text(action)));
     if let Some(due) = &action.due {
         status.push(Span::raw(format!("  ·  due {due}")));
         if action.is_overdue(app.today) {
@@ -168,6 +165,28 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     }
     text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
     lines
+}
+
+/// The action's rating in words; one derived from its milestones is marked so and names the
+/// milestones (numbered from 1) that give it.
+fn rating_text(action: &Action) -> String {
+    match action.effective_rag() {
+        Some((rag, RagSource::Own)) => rag.as_str().to_string(),
+        Some((rag, RagSource::Milestones)) => {
+            let from: Vec<String> = (1..)
+                .zip(&action.milestones)
+                .filter(|(_, m)| m.rag == Some(rag))
+                .map(|(n, _)| n.to_string())
+                .collect();
+            let which = match from.as_slice() {
+                _ if rag == Rag::Blue => "its milestones, all complete".to_string(),
+                [one] => format!("milestone {one}"),
+                many => format!("milestones {}", many.join(", ")),
+            };
+            format!("{rag} — derived from {which} (no rating of its own)")
+        }
+        None => "not yet rated".into(),
+    }
 }
 
 /// The milestones, each with its rating, owners, due date and progress.
@@ -251,8 +270,18 @@ fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let no_color = app.ui.no_color;
     let counts = theme.rag_counts();
+    let derived = theme
+        .actions
+        .iter()
+        .filter(|a| matches!(a.effective_rag(), Some((_, RagSource::Milestones))))
+        .count();
+    let derived = if derived > 0 {
+        format!(" ({derived} derived from milestones)")
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} actions: {} red, {} amber, {} green, {} blue, {} unrated; {} overdue",
+        "{} actions{derived}: {} red, {} amber, {} green, {} blue, {} unrated; {} overdue",
         counts.total(),
         counts.red,
         counts.amber,
