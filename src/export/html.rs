@@ -101,6 +101,9 @@ fn cover(out: &mut String, paper: &Paper) {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
+    for (label, text) in &paper.custom {
+        item(label, text);
+    }
     out.push_str("</dl>\n</header>\n");
 }
 

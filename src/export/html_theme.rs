@@ -48,6 +48,13 @@ fn details(out: &mut String, section: &ThemeSection) {
             words::rag(Some(rag))
         ));
     }
+    for (label, text) in &section.custom {
+        facts.push(format!(
+            "<strong>{}:</strong> <span class=\"t\">{}</span>",
+            escape(label),
+            escape(text)
+        ));
+    }
     if !facts.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", facts.join(" · "));
     }
@@ -97,6 +104,14 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
             out,
             "<div class=\"note t\"><strong>Notes:</strong> {}</div>",
             escape(notes)
+        );
+    }
+    for (label, text) in &action.custom {
+        let _ = write!(
+            out,
+            "<div class=\"note t\"><strong>{}:</strong> {}</div>",
+            escape(label),
+            escape(text)
         );
     }
     let _ = write!(

@@ -37,6 +37,9 @@ pub fn markdown(paper: &Paper) -> String {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
+    for (label, text) in &paper.custom {
+        let _ = writeln!(out, "| {} | {} |", inline(label), inline(text));
+    }
     summary(&mut out, paper);
     for section in &paper.themes {
         theme(&mut out, paper, section);
@@ -179,6 +182,12 @@ fn theme(out: &mut String, paper: &Paper, section: &ThemeSection) {
     ]
     .into_iter()
     .filter_map(|(label, value)| value.map(|v| format!("**{label}:** {}", inline(&v))))
+    .chain(
+        section
+            .custom
+            .iter()
+            .map(|(label, value)| format!("**{}:** {}", inline(label), inline(value))),
+    )
     .collect();
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
@@ -243,6 +252,9 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     }
     if let Some(notes) = &action.notes {
         let _ = write!(text, "<br>**Notes:** {}", inline(notes));
+    }
+    for (label, value) in &action.custom {
+        let _ = write!(text, "<br>**{}:** {}", inline(label), inline(value));
     }
     let mut due = inline(&action.due);
     if action.overdue {

@@ -1,6 +1,7 @@
 //! The detail pane: everything about the selected action (or theme), wrapped to fit.
 
 use super::badge::{action_badge, badge};
+use super::detail_fields::{custom_block, plan_lines};
 use crate::model::{Action, Plan, Rag, RagSource, Theme};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
@@ -26,7 +27,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
                 ),
                 theme_lines(app, theme),
             ),
-            None => (" Plan ".into(), plan_lines(plan)),
+            None => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
         },
         (Focus::Milestones, _, Some(action)) => (
             format!(
@@ -42,13 +43,13 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
         ),
         (Focus::Themes, None, _) => (
             " The plan · e title · p vision · O version · d date · w glossary ".into(),
-            plan_lines(plan),
+            plan_lines(plan, app.ui.no_color),
         ),
         (_, _, Some(action)) => (
             format!(" Action {} ", action.reference),
             action_lines(app, plan, action),
         ),
-        _ => (" Plan ".into(), plan_lines(plan)),
+        _ => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
     };
     let height = usize::from(area.height.saturating_sub(2));
     let marked = lines
@@ -94,7 +95,8 @@ fn mark(app: &App, list: Focus, index: usize) -> Span<'static> {
     }
 }
 
-fn heading(text: &str, no_color: bool) -> Line<'static> {
+/// A section's title in the pane.
+pub(super) fn heading(text: &str, no_color: bool) -> Line<'static> {
     let style = if no_color {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
@@ -164,6 +166,7 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
         lines.extend(milestones_block(app, action));
     }
     text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
+    custom_block(&mut lines, action.custom.as_ref(), no_color);
     lines
 }
 
@@ -325,38 +328,10 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     );
     if app.ui.focus != Focus::Measures {
         lines.extend(measures_block(app, theme));
+        if !theme.measures.is_empty() && theme.custom.is_some() {
+            lines.push(Line::default());
+        }
     }
-    lines
-}
-
-fn plan_lines(plan: &Plan) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(plan.title.clone()),
-        Line::from(plan.board.clone()),
-        Line::default(),
-    ];
-    let facts: Vec<String> = [
-        plan.version.as_ref().map(|v| format!("version {v}")),
-        plan.date.as_ref().map(|d| format!("dated {d}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !facts.is_empty() {
-        lines.push(Line::from(facts.join(" · ")));
-        lines.push(Line::default());
-    }
-    if let Some(vision) = &plan.vision {
-        lines.extend(vision.lines().map(|l| Line::from(l.to_string())));
-        lines.push(Line::default());
-    }
-    if !plan.owners.is_empty() {
-        lines.push(Line::from("Owners glossary"));
-        lines.extend(
-            plan.owners
-                .iter()
-                .map(|e| Line::from(format!("  {}: {}", e.short, e.full))),
-        );
-    }
+    custom_block(&mut lines, theme.custom.as_ref(), no_color);
     lines
 }
