@@ -101,6 +101,9 @@ fn cover(out: &mut String, paper: &Paper) {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
+    for (label, text) in &paper.custom {
+        item(label, text);
+    }
     out.push_str("</dl>\n</header>\n");
 }
 
@@ -121,6 +124,9 @@ fn summary(out: &mut String, paper: &Paper) {
     out.push_str("</tbody>\n<tfoot>\n");
     count_row(out, "All themes", &paper.totals, paper.overdue());
     out.push_str("</tfoot>\n</table>\n");
+    if let Some(note) = paper.derived_note() {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
+    }
     exceptions(out, paper);
     out.push_str("</section>\n");
 }
@@ -164,7 +170,7 @@ fn exceptions(out: &mut String, paper: &Paper) {
             escape(crate::text::first_line(&action.action)),
             escape(&action.due)
         );
-        rag_cell(out, action.shown_rag());
+        super::html_theme::action_rag(out, action);
         let _ = writeln!(
             out,
             "<td class=\"flag\">{}</td></tr>",

@@ -94,9 +94,12 @@ fn summary(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     )?;
     sheet.set_column_width(0, 60)?;
     sheet.set_column_range_width(1, 7, 10)?;
+    if let Some(note) = paper.derived_note() {
+        sheet.write_string(row + 1, 0, note)?;
+    }
     if !paper.themes.is_empty() {
         let chart = chart(top + 1, row - 1);
-        sheet.insert_chart(row + 2, 0, &chart)?;
+        sheet.insert_chart(row + 3, 0, &chart)?;
     }
     Ok(())
 }
@@ -158,8 +161,15 @@ fn actions(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     let mut row = 1;
     for (theme, action) in paper.actions() {
         for (col, cell) in (0u16..).zip(columns::cells(paper, theme, action)) {
-            if usize::from(col) == columns::RAG_COLUMN {
-                let at = ORDER.iter().position(|r| *r == action.rag).unwrap_or(4);
+            let coloured = match usize::from(col) {
+                c if c == columns::RAG_COLUMN => Some(action.rag),
+                c if c == columns::RAG_COLUMN + 1 && action.derived.is_some() => {
+                    Some(action.derived)
+                }
+                _ => None,
+            };
+            if let Some(rag) = coloured {
+                let at = ORDER.iter().position(|r| *r == rag).unwrap_or(4);
                 sheet.write_string_with_format(row, col, cell, &rag_formats[at])?;
             } else {
                 sheet.write_string(row, col, cell)?;

@@ -24,6 +24,7 @@ mod theme_field;
 mod validate;
 mod year_end;
 
+pub use custom::{field_label, labelled_fields};
 pub use derived::RagSource;
 pub use due::{Due, DueError};
 pub use due_input::{Quarter, QuarterYear, parse_due_input, read_quarter};

@@ -264,6 +264,7 @@ fn item(action: &Action, glossary: &[GlossaryEntry]) -> ActionItem {
         reference: action.reference.clone(),
         action: action.action.clone(),
         rag: action.rag,
+        derived_rag: action.rag.is_none().then(|| action.rating()).flatten(),
         owners: action.owners.clone(),
         due: action.due.clone(),
         owner_names: action

@@ -58,6 +58,8 @@ pub enum Command {
     EditDue,
     /// Edit the progress in $EDITOR.
     ExternalEditor,
+    /// Edit one of the board's own fields (`custom:`) as text.
+    EditCustom,
     /// Add an action (or a theme, in the themes pane).
     Add,
     /// Add a theme.
@@ -137,6 +139,7 @@ impl Command {
             Command::EditOwners => "owners",
             Command::EditDue => "due",
             Command::ExternalEditor => "$EDITOR",
+            Command::EditCustom => "custom field",
             Command::Add => "add",
             Command::AddTheme => "add theme",
             Command::Delete => "delete",
@@ -207,6 +210,9 @@ impl Command {
                 "edit the due date: \"31 July 2013\", \"Q3 2014\", tomorrow, ongoing (All themes: the plan's date)"
             }
             Command::ExternalEditor => "edit the progress in $EDITOR",
+            Command::EditCustom => {
+                "edit a custom field as text (theme pane: the theme's; All themes: the plan's)"
+            }
             Command::Add => "add an action after the selected one (theme pane: a theme)",
             Command::AddTheme => "add a theme after the selected one",
             Command::Delete => "delete the selected action or theme (asks first)",

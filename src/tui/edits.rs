@@ -16,6 +16,10 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
         app.warn("read-only: this file has errors; fix them in a text editor, then reload");
         return None;
     }
+    if command == Command::EditCustom {
+        super::custom_fields::open(app);
+        return None;
+    }
     if matches!(app.ui.focus, Focus::Milestones | Focus::Measures) {
         return super::item_edits::command(app, command);
     }

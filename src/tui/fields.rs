@@ -2,6 +2,7 @@
 //! the edit that sets it. Covers actions, themes, milestones and measures.
 
 use super::app::App;
+use super::custom_fields;
 use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
 use super::plan_fields::{self, PlanField};
 use crate::model::{
@@ -12,6 +13,9 @@ use crate::model::{
 pub fn current_value(plan: &Plan, target: Target) -> Option<FieldValue> {
     Some(match target {
         Target::Plan(field) => plan_fields::current_value(plan, field),
+        Target::Custom(owner, index) => FieldValue::Text(
+            Some(custom_fields::current_text(plan, owner, index)?).filter(|t| !t.is_empty()),
+        ),
         Target::Action(pos, field) => field.spec().get(plan.action(pos)?),
         Target::Theme(index, field) => field.spec().get(plan.themes.get(index)?),
         Target::Milestone(pos, index, field) => {
@@ -46,6 +50,7 @@ fn describe(plan: &Plan, target: Target) -> String {
     };
     match target {
         Target::Plan(field) => format!("The plan's {}", field.name()),
+        Target::Custom(owner, index) => custom_fields::describe(plan, owner, index),
         Target::Action(pos, ActionField::Action) => format!("Text of action {}", reference(pos)),
         Target::Action(pos, field) => {
             format!("{} of action {}", capitalised(field.key()), reference(pos))
@@ -98,6 +103,7 @@ fn lines(target: Target) -> Lines {
         Target::Theme(_, field) => field.spec().kind(),
         Target::Milestone(_, _, field) => field.spec().kind(),
         Target::Measure(_, _, field) => field.spec().kind(),
+        Target::Custom(..) => Kind::Text,
     };
     if kind == Kind::Lines {
         Lines::Many
@@ -134,7 +140,13 @@ pub fn open_form(app: &mut App, target: Target, added: bool) {
             }))
         }
         FieldValue::Text(current) => {
-            let form = TextForm::new(title, &current.unwrap_or_default(), lines(target));
+            let current = current.unwrap_or_default();
+            // A custom field written over several lines is edited over several lines.
+            let lines = match target {
+                Target::Custom(..) if current.contains('\n') => Lines::Many,
+                _ => lines(target),
+            };
+            let form = TextForm::new(title, &current, lines);
             Popup::Text(Box::new(Field {
                 form,
                 target,
@@ -169,6 +181,13 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
     }
     let edit = match target {
         Target::Plan(field) => return set_plan_field(app, field, value),
+        Target::Custom(owner, index) => {
+            let FieldValue::Text(text) = value else {
+                return false;
+            };
+            let text = text.unwrap_or_default();
+            return custom_fields::set_field(app, owner, index, &text);
+        }
         Target::Action(at, field) => Edit::SetAction { at, field, value },
         Target::Theme(at, field) => Edit::SetTheme { at, field, value },
         Target::Milestone(at, index, field) => {

@@ -73,6 +73,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('w', Command::EditOwners),
     ch('d', Command::EditDue),
     ch('E', Command::ExternalEditor),
+    ch('F', Command::EditCustom),
     ch('a', Command::Add),
     ch('A', Command::AddTheme),
     ch('x', Command::Delete),

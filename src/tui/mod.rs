@@ -16,6 +16,7 @@ mod app;
 mod baseline;
 mod command;
 mod config;
+mod custom_fields;
 mod edits;
 mod effect;
 mod effects;

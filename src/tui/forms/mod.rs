@@ -39,6 +39,8 @@ pub enum Target {
     Measure(usize, usize, MeasureField),
     /// A field of the plan itself.
     Plan(crate::tui::plan_fields::PlanField),
+    /// A text field of a board's own fields (`custom:`): whose, and which (by index).
+    Custom(crate::tui::custom_fields::CustomOwner, usize),
 }
 
 /// An open form and the field it edits.
@@ -104,6 +106,8 @@ pub enum Popup {
     Round(Box<crate::tui::round::Round>),
     /// The new year's period, before its file is written.
     NewYear(Box<TextForm>),
+    /// Choose one of an element's custom fields to edit.
+    Custom(Box<Picker>, crate::tui::custom_fields::CustomOwner),
 }
 
 /// A change report on screen.

@@ -30,6 +30,7 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("Filter menu (f)", FILTER_KEYS),
     ("Changes report (C)", REPORT_KEYS),
     ("Owner view (o)", PICKER_KEYS),
+    ("Custom fields (F)", crate::tui::custom_fields::CUSTOM_KEYS),
     ("Help and mouse", VIEW_KEYS),
 ];
 

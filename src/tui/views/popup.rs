@@ -6,7 +6,7 @@ use crate::model::Rag;
 use crate::text::clip;
 use crate::tui::app::App;
 use crate::tui::forms::{Confirm, Picker, Popup, Report, TextForm};
-use crate::tui::keymap::{FILTER_KEYS, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
+use crate::tui::keymap::{FILTER_KEYS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -58,7 +58,10 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::Due(field)) => render_due(frame, area, &field.form),
         Some(Popup::Search { form, .. }) => render_search(frame, area, form, app.rows().len()),
         Some(Popup::FilterMenu) => render_filter_menu(frame, area),
-        Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker),
+        Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker, PICKER_KEYS),
+        Some(Popup::Custom(picker, _)) => {
+            render_picker(frame, area, picker, crate::tui::custom_fields::CUSTOM_KEYS)
+        }
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
         Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
@@ -169,7 +172,7 @@ fn render_filter_menu(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker) {
+fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, keys: &[KeyHelp]) {
     let popup = centered(area, 70, area.height.saturating_sub(2).max(6));
     let inner = boxed(frame, popup, &picker.title);
     let shown = picker.shown();
@@ -200,7 +203,7 @@ fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker) {
         "{}/{} · {}",
         (picker.selected + 1).min(shown.len()),
         shown.len(),
-        hint_line(PICKER_KEYS)
+        hint_line(keys)
     )));
     frame.render_widget(Paragraph::new(lines), inner);
 }

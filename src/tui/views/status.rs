@@ -144,6 +144,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
         Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
         Some(Popup::OwnerView(_)) => table_hints([PICKER_KEYS]),
+        Some(Popup::Custom(..)) => table_hints([crate::tui::custom_fields::CUSTOM_KEYS]),
         Some(Popup::Help { .. }) => table_hints([VIEW_KEYS]),
         Some(Popup::Confirm(confirm)) => confirm
             .answers
