@@ -104,6 +104,8 @@ pub enum Popup {
     Round(Box<crate::tui::round::Round>),
     /// The new year's period, before its file is written.
     NewYear(Box<TextForm>),
+    /// The export dialog: format, scope, direction of travel, file.
+    Export(Box<crate::tui::export_dialog::ExportDialog>),
 }
 
 /// A change report on screen.

@@ -30,6 +30,11 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("Filter menu (f)", FILTER_KEYS),
     ("Changes report (C)", REPORT_KEYS),
     ("Owner view (o)", PICKER_KEYS),
+    ("Export dialog (X)", crate::tui::export_dialog::EXPORT_KEYS),
+    (
+        "Export dialog, replacing a file",
+        crate::tui::export_dialog::REPLACE_KEYS,
+    ),
     ("Help and mouse", VIEW_KEYS),
 ];
 
