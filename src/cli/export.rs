@@ -4,10 +4,8 @@
 //! which is replaced atomically.
 
 use super::{Status, open_or_report};
-use crate::export::{self, Options, Paper};
+use crate::export::{self, Earlier, Options, Paper, publish};
 use crate::model::{Plan, Rag, RagFilter};
-use crate::review::git::{Git, History};
-use crate::store::{load, write_atomic};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -87,6 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         theme: args.theme.clone(),
         rags: args.rag.clone(),
         overdue: args.overdue,
+        ..Options::all(chrono::Local::now().date_naive())
     };
     let since = match earlier(args)? {
         Some((label, old)) => Some(export::since(&label, &old, &file.plan)),
@@ -117,82 +116,17 @@ fn format(format: Format) -> export::Format {
 
 /// The earlier version asked for with `--since` or `--since-date`, and how to name it.
 fn earlier(args: &Args) -> anyhow::Result<Option<(String, Plan)>> {
-    if args.since.is_none() && args.since_date.is_none() {
-        return Ok(None);
-    }
-    let git = Git::discover(&args.file).with_context(|| {
-        format!(
-            "--since needs {} to be in a git repository",
-            args.file.display()
-        )
-    })?;
-    let (revision, label) = match (&args.since, args.since_date) {
-        (Some(revision), _) => (git.resolve(revision)?, revision.clone()),
-        (None, Some(date)) => {
-            let commit = git
-                .last_before(&date.to_string())?
-                .with_context(|| format!("no commit before {date}: choose a later --since-date"))?;
-            let label = format!("{date} ({})", &commit[..commit.len().min(10)]);
-            (commit, label)
-        }
+    let earlier = match (&args.since, args.since_date) {
+        (Some(revision), _) => Earlier::Revision(revision.clone()),
+        (None, Some(date)) => Earlier::Before(date),
         (None, None) => return Ok(None),
     };
-    let Some(bytes) = git.show(&revision, &args.file)? else {
-        return Ok(Some((label, Plan::default())));
-    };
-    let plan = load(&bytes).map_err(|diagnostics| {
-        let first = diagnostics
-            .first()
-            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
-            .unwrap_or_default();
-        anyhow::anyhow!(
-            "{} at {label} is not a valid plan: {first}; choose another revision",
-            args.file.display()
-        )
-    })?;
-    Ok(Some((label, plan.plan)))
+    Ok(Some(publish::earlier(&args.file, &earlier)?))
 }
 
 /// Writes the export to `out` atomically, refusing to overwrite the plan itself.
 fn write_output(plan: &Path, out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if out.is_dir() {
-        bail!(
-            "cannot write {}: it is a folder; give a file name",
-            out.display()
-        );
-    }
-    let folder = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if folder.exists() && !folder.is_dir() {
-        bail!(
-            "cannot write {}: {} is a file, not a folder; choose another -o",
-            out.display(),
-            folder.display()
-        );
-    }
-    if !folder.is_dir() {
-        bail!(
-            "cannot write {}: the folder {} does not exist; create it or choose another -o",
-            out.display(),
-            folder.display()
-        );
-    }
-    if let (Ok(a), Ok(b)) = (plan.canonicalize(), out.canonicalize())
-        && a == b
-    {
-        bail!(
-            "-o {} is the plan file itself; choose another name",
-            out.display()
-        );
-    }
-    write_atomic(out, bytes).with_context(|| {
-        format!(
-            "cannot write {} (check the folder is writable)",
-            out.display()
-        )
-    })?;
+    publish::write(plan, out, bytes)?;
     eprintln!("boardplan: wrote {}", out.display());
     Ok(())
 }

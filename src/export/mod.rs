@@ -1,5 +1,6 @@
 //! Publishing a plan: the board paper as Markdown, self-contained HTML, CSV, Excel and JSON.
-//! Pure: plan in, bytes out; never imports terminal crates.
+//! Pure (plan in, bytes out) but for `publish`, which reads the earlier version through the git
+//! service and writes the file, for the CLI and the UI alike; never imports terminal crates.
 //!
 //! `select` checks and applies the filters (owner, theme, ratings, overdue); `travel` is the one
 //! adapter onto the review module's comparison (direction of travel since a meeting); `paper`
@@ -17,6 +18,7 @@ mod html_theme;
 mod json;
 mod markdown;
 mod paper;
+pub mod publish;
 mod select;
 mod travel;
 mod words;
@@ -26,7 +28,8 @@ pub use colour::{contrast, pairs as colour_pairs};
 pub use html::escape as escape_html;
 pub use markdown::inline as markdown_inline;
 pub use paper::{ActionRow, Exception, MeasureRow, MilestoneRow, Paper, ThemeSection};
-pub use select::{Options, SelectError};
+pub use publish::{Earlier, PublishError};
+pub use select::{Options, SelectError, selected};
 pub use travel::{Closed, Direction, Since, Travel, since};
 
 /// Why a paper could not be written.

@@ -17,6 +17,10 @@ pub struct Options {
     pub rags: Vec<RagFilter>,
     /// Only actions overdue on `as_at`.
     pub overdue: bool,
+    /// Only actions mentioning this text anywhere (the UI's search; empty: any).
+    pub search: String,
+    /// Only actions rated green although overdue on `as_at`.
+    pub green_but_overdue: bool,
 }
 
 impl Options {
@@ -28,12 +32,18 @@ impl Options {
             theme: None,
             rags: Vec::new(),
             overdue: false,
+            search: String::new(),
+            green_but_overdue: false,
         }
     }
 
     /// True when some actions may be left out (not counting the theme choice).
     pub fn filters_actions(&self) -> bool {
-        self.owner.is_some() || !self.rags.is_empty() || self.overdue
+        self.owner.is_some()
+            || !self.rags.is_empty()
+            || self.overdue
+            || !self.search.is_empty()
+            || self.green_but_overdue
     }
 
     /// The choices in words, for the cover ("Owner: QEG", "Ratings: red, amber").
@@ -51,6 +61,12 @@ impl Options {
         }
         if self.overdue {
             parts.push("Overdue only".to_string());
+        }
+        if self.green_but_overdue {
+            parts.push("Green but overdue only".to_string());
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("Search: \u{201c}{}\u{201d}", self.search));
         }
         parts
     }
@@ -132,6 +148,16 @@ pub fn check(plan: &Plan, options: &Options) -> Result<(), SelectError> {
     Ok(())
 }
 
+/// How many actions of `plan` the choices of `options` publish.
+pub fn selected(plan: &Plan, options: &Options) -> usize {
+    plan.themes
+        .iter()
+        .filter(|t| options.theme.as_ref().is_none_or(|r| *r == t.reference))
+        .flat_map(|t| &t.actions)
+        .filter(|a| keeps(plan, a, options))
+        .count()
+}
+
 /// Does `action` pass the action filters of `options`?
 pub fn keeps(plan: &Plan, action: &Action, options: &Options) -> bool {
     let rag_ok = options.rags.is_empty()
@@ -141,6 +167,10 @@ pub fn keeps(plan: &Plan, action: &Action, options: &Options) -> bool {
         });
     rag_ok
         && (!options.overdue || action.is_overdue(options.as_at))
+        && (!options.green_but_overdue
+            || (action.rating() == Some(crate::model::Rag::Green)
+                && action.is_overdue(options.as_at)))
+        && (options.search.is_empty() || mentions(plan, action, &options.search))
         && options
             .owner
             .as_deref()
@@ -157,6 +187,11 @@ fn owns(plan: &Plan, action: &Action, name: &str) -> bool {
                 .owner_full_name(owner)
                 .is_some_and(|full| same(full, name))
     })
+}
+
+/// Does `action` mention `text`, as the UI's search finds it?
+fn mentions(plan: &Plan, action: &Action, text: &str) -> bool {
+    crate::model::search_text(plan, action).contains(&text.to_lowercase())
 }
 
 fn same(a: &str, b: &str) -> bool {

@@ -102,6 +102,8 @@ pub enum Command {
     UpdateRound,
     /// Start the next year's plan from this one.
     NewYear,
+    /// Export the board paper (HTML, Markdown, CSV, Excel, JSON) to a file.
+    Export,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -161,6 +163,7 @@ impl Command {
             Command::TagMeeting => "tag meeting",
             Command::UpdateRound => "update round",
             Command::NewYear => "new year",
+            Command::Export => "export",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -251,6 +254,9 @@ impl Command {
             }
             Command::NewYear => {
                 "start the next year's plan from this one: unfinished actions carried, then shown"
+            }
+            Command::Export => {
+                "export the board paper: HTML, Markdown, CSV, Excel or JSON; whole plan or as shown; since the last meeting"
             }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",

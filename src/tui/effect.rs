@@ -31,4 +31,6 @@ pub enum Effect {
     DiscardRecovery(usize),
     /// Commit, tag or sync on the worker.
     Git(super::git_ui::Request),
+    /// Write an export on the worker.
+    Export(Box<super::export_dialog::Request>),
 }

@@ -55,6 +55,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
         Effect::ReadHistory(screen) => read_history(app, screen),
         Effect::ListCommits => list_commits(app),
         Effect::Git(request) => super::git_ui::start(app, request),
+        Effect::Export(request) => super::export_run::start(app, *request),
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
             app.say("discarded the recovered edits");
@@ -324,6 +325,7 @@ fn take_in(app: &mut App, done: Done) {
             }
         }
         Done::Git(done) => super::git_ui::finished(app, *done),
+        Done::Export(done) => super::export_run::finished(app, *done),
         Done::History(path, screen, result) => match result {
             Ok(versions) => {
                 if versions.path == app.year().path {

@@ -94,6 +94,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('P', Command::Sync),
     ch('T', Command::TagMeeting),
     ch('R', Command::UpdateRound),
+    ch('X', Command::Export),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

@@ -5,7 +5,8 @@
 //! by the help and the hints too). Input comes in through `input` (keys, paste, mouse) and goes
 //! to `popup_keys` (the popup on top), `screens` (dashboard, not updated, history) or `update`
 //! (the main screen), which hands editing to `edits` and `item_edits`; `fields` and
-//! `plan_fields` read and set one field for the forms, `labels` names edits in words. What
+//! `plan_fields` read and set one field for the forms, `labels` names edits in words;
+//! `export_dialog` and `export_run` are the export dialog (`X`) and its writing. What
 //! needs the disk, git or the terminal is an `effect::Effect` (its own module, so no handler
 //! imports another), performed by `effects`; git reads run on the `work`er thread. `forms` are
 //! the popups; `views` draw from `&App` only; `run` owns the terminal (signals, panic, redraw
@@ -20,6 +21,8 @@ mod custom_fields;
 mod edits;
 mod effect;
 mod effects;
+mod export_dialog;
+mod export_run;
 mod fields;
 mod first_plan;
 mod forms;

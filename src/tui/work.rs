@@ -21,6 +21,10 @@ pub enum Job {
     Commits(PathBuf),
     /// A commit, tag or sync asked for from the UI.
     Git,
+    /// The newest meeting tag, for the export dialog.
+    ExportMeeting,
+    /// Writing an export.
+    Export,
 }
 
 /// A finished job.
@@ -36,6 +40,8 @@ pub enum Done {
     Commits(Vec<(String, String)>),
     /// What a commit, tag or sync did.
     Git(Box<super::git_ui::GitDone>),
+    /// What the export dialog asked the worker.
+    Export(Box<super::export_run::ExportDone>),
 }
 
 /// The jobs running and the channel their results come back on.

@@ -108,6 +108,8 @@ pub enum Popup {
     NewYear(Box<TextForm>),
     /// Choose one of an element's custom fields to edit.
     Custom(Box<Picker>, crate::tui::custom_fields::CustomOwner),
+    /// The export dialog: format, scope, direction of travel, file.
+    Export(Box<crate::tui::export_dialog::ExportDialog>),
 }
 
 /// A change report on screen.

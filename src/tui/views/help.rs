@@ -31,6 +31,11 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("Changes report (C)", REPORT_KEYS),
     ("Owner view (o)", PICKER_KEYS),
     ("Custom fields (F)", crate::tui::custom_fields::CUSTOM_KEYS),
+    ("Export dialog (X)", crate::tui::export_dialog::EXPORT_KEYS),
+    (
+        "Export dialog, replacing a file",
+        crate::tui::export_dialog::REPLACE_KEYS,
+    ),
     ("Help and mouse", VIEW_KEYS),
 ];
 

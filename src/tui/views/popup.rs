@@ -65,6 +65,7 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
         Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
+        Some(Popup::Export(dialog)) => super::export::render_export(frame, area, dialog),
         Some(Popup::Round(round)) => super::round::render_round(frame, area, app, round),
         Some(Popup::NewYear(form)) => render_text(
             frame,

@@ -136,6 +136,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             | Popup::NewYear(_),
         ) => table_hints([ONE_LINE_KEYS, FIELD_KEYS]),
         Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
+        Some(Popup::Export(dialog)) => table_hints([super::export::hints(dialog)]),
         Some(Popup::Round(round)) if round.form.is_some() => {
             table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
         }
