@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The title line: board, plan title, period, and where this year sits in the store.
 pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
@@ -84,11 +84,14 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         };
         facts.push(Span::styled(format!("│ {}", message.text), style));
     }
+    let facts = Line::from(facts);
+    // A message too long for one line takes the hints' line too, rather than being cut.
+    if facts.width() > usize::from(area.width) {
+        frame.render_widget(Paragraph::new(facts).wrap(Wrap { trim: false }), area);
+        return;
+    }
     let hints = hint_spans(app);
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(facts), Line::from(hints)]),
-        area,
-    );
+    frame.render_widget(Paragraph::new(vec![facts, Line::from(hints)]), area);
 }
 
 fn hint(keys: String, what: String) -> [Span<'static>; 2] {
