@@ -105,6 +105,17 @@ impl<E> FieldSpec<E> {
         }
     }
 
+    /// True when the field holds the same in `a` and `b` (no copies made).
+    pub fn same(&self, a: &E, b: &E) -> bool {
+        match &self.slot {
+            Slot::Required(get, _) => get(a) == get(b),
+            Slot::Text(get, _) => get(a) == get(b),
+            Slot::Rag(get, _) => get(a) == get(b),
+            Slot::Due(get, _) => get(a) == get(b),
+            Slot::Owners(get, _) => get(a) == get(b),
+        }
+    }
+
     /// Writes `value` into `element` and returns the value it replaces; on error the element
     /// is unchanged.
     pub fn set(&self, element: &mut E, value: FieldValue) -> Result<FieldValue, SetError> {

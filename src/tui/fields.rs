@@ -5,9 +5,7 @@ use super::app::App;
 use super::custom_fields;
 use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
 use super::plan_fields::{self, PlanField};
-use crate::model::{
-    ActionField, Edit, FieldValue, ItemEdit, Kind, MeasureField, MilestoneField, OwnerIndex, Plan,
-};
+use crate::model::{Edit, FieldValue, ItemEdit, Kind, OwnerIndex, Plan};
 
 /// A field's value as it stands; `None` when the element does not exist.
 pub fn current_value(plan: &Plan, target: Target) -> Option<FieldValue> {
@@ -48,42 +46,29 @@ fn describe(plan: &Plan, target: Target) -> String {
             .map(|t| t.reference.clone())
             .unwrap_or_default()
     };
-    match target {
-        Target::Plan(field) => format!("The plan's {}", field.name()),
-        Target::Custom(owner, index) => custom_fields::describe(plan, owner, index),
-        Target::Action(pos, ActionField::Action) => format!("Text of action {}", reference(pos)),
-        Target::Action(pos, field) => {
-            format!("{} of action {}", capitalised(field.key()), reference(pos))
-        }
-        Target::Theme(t, field) => {
-            format!("{} of theme {}", capitalised(field.key()), theme_ref(t))
-        }
-        Target::Milestone(pos, i, MilestoneField::Text) => {
-            format!("Text of milestone {} of action {}", i + 1, reference(pos))
-        }
-        Target::Milestone(pos, i, field) => format!(
-            "{} of milestone {} of action {}",
-            capitalised(field.key()),
-            i + 1,
-            reference(pos)
+    let (key, noun, whose) = match target {
+        Target::Plan(field) => return format!("The plan's {}", field.name()),
+        Target::Custom(owner, index) => return custom_fields::describe(plan, owner, index),
+        Target::Action(pos, field) => (field.key(), "action", reference(pos)),
+        Target::Theme(t, field) => (field.key(), "theme", theme_ref(t)),
+        Target::Milestone(pos, i, field) => (
+            field.key(),
+            "milestone",
+            format!("{} of action {}", i + 1, reference(pos)),
         ),
-        Target::Measure(t, i, MeasureField::AsOf) => {
-            format!(
-                "Date (as of) of measure {} of theme {}",
-                i + 1,
-                theme_ref(t)
-            )
-        }
-        Target::Measure(t, i, MeasureField::Text) => {
-            format!("Text of measure {} of theme {}", i + 1, theme_ref(t))
-        }
-        Target::Measure(t, i, field) => format!(
-            "{} of measure {} of theme {}",
-            capitalised(field.key()),
-            i + 1,
-            theme_ref(t)
+        Target::Measure(t, i, field) => (
+            field.key(),
+            "measure",
+            format!("{} of theme {}", i + 1, theme_ref(t)),
         ),
-    }
+    };
+    let label = match key {
+        // The field named as its element is the element's own text.
+        _ if key == noun => "Text".to_string(),
+        "as_of" => "Date (as of)".to_string(),
+        _ => capitalised(key),
+    };
+    format!("{label} of {noun} {whose}")
 }
 
 fn capitalised(word: &str) -> String {
