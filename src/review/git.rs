@@ -133,7 +133,8 @@ impl Git {
         self.run(&["config", "--local", key, value]).map(drop)
     }
 
-    fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
+    /// Runs git in the repository; its standard output, or what it said when it refused.
+    pub(super) fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
         let output = Command::new("git")
             .arg("-C")
             .arg(&self.root)

@@ -53,7 +53,7 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
         },
         Effect::Changes(revision) => changes(app, revision),
         Effect::ReadHistory(screen) => read_history(app, screen),
-        Effect::ListCommits => list_commits(app),
+        Effect::ListRevisions => list_revisions(app),
         Effect::Git(request) => super::git_ui::start(app, request),
         Effect::DiscardRecovery(year) => {
             recovery::discard(&app.years[year].path.clone());
@@ -214,14 +214,17 @@ fn changes(app: &mut App, revision: Option<String>) {
     })));
 }
 
-/// A commit id cut to 10 characters; any other revision (a branch, a tag) as it is.
+/// A commit id cut to 10 characters; a full ref (`refs/tags/v1`) by its short name; any other
+/// revision (a branch, a tag) as it is.
 fn short_revision(revision: &str) -> &str {
     let is_commit_id = revision.len() == 40 && revision.bytes().all(|b| b.is_ascii_hexdigit());
     if is_commit_id {
-        &revision[..10]
-    } else {
-        revision
+        return &revision[..10];
     }
+    ["refs/tags/", "refs/heads/", "refs/remotes/"]
+        .iter()
+        .find_map(|prefix| revision.strip_prefix(prefix))
+        .unwrap_or(revision)
 }
 
 /// Idle-time check, every second: a file changed on disk is reloaded when it has no unsaved
@@ -318,9 +321,9 @@ fn take_in(app: &mut App, done: Done) {
                 year.head = None;
             }
         }
-        Done::Commits(found) => {
-            if let Some(Popup::Revision { commits, .. }) = &mut app.ui.popup {
-                *commits = Some(found);
+        Done::Revisions(found) => {
+            if let Some(Popup::Revision(picker)) = &mut app.ui.popup {
+                picker.offered = Some(found);
             }
         }
         Done::Git(done) => super::git_ui::finished(app, *done),
@@ -340,26 +343,15 @@ fn take_in(app: &mut App, done: Done) {
     }
 }
 
-/// Reads the file's recent commits on the worker, for the revision field to offer.
-fn list_commits(app: &mut App) {
+/// Reads the tags, branches and the file's recent commits on the worker, for the revision
+/// field to offer.
+fn list_revisions(app: &mut App) {
     let path = app.year().path.clone();
-    app.work.start(Job::Commits(path.clone()), move || {
-        let commits = Git::discover(&path)
-            .and_then(|git| git.log(&path, 15))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|c| {
-                let line = format!(
-                    "{} {} {} — {}",
-                    c.date,
-                    &c.id[..c.id.len().min(7)],
-                    c.subject,
-                    c.author
-                );
-                (c.id, line)
-            })
-            .collect();
-        Done::Commits(commits)
+    app.work.start(Job::Revisions(path.clone()), move || {
+        let offered = Git::discover(&path)
+            .and_then(|git| git.offered_revisions(&path, 30))
+            .unwrap_or_default();
+        Done::Revisions(offered)
     });
 }
 
@@ -424,5 +416,10 @@ mod tests {
         let branch = format!("a{}b", "é".repeat(19));
         assert_eq!(branch.len(), 40);
         assert_eq!(short_revision(&branch), branch);
+        assert_eq!(
+            short_revision("refs/tags/meeting/2013-09-17"),
+            "meeting/2013-09-17"
+        );
+        assert_eq!(short_revision("refs/remotes/origin/main"), "origin/main");
     }
 }

@@ -17,8 +17,8 @@ pub enum Job {
     Head(usize),
     /// The file's last commits, for a screen.
     History(PathBuf),
-    /// The file's recent commits, for the revision field.
-    Commits(PathBuf),
+    /// Tags, branches and the file's recent commits, for the revision field.
+    Revisions(PathBuf),
     /// A commit, tag or sync asked for from the UI.
     Git,
 }
@@ -32,8 +32,8 @@ pub enum Done {
     Head(usize, Option<String>),
     /// The file's history, or why there is none, for the screen that asked.
     History(PathBuf, Screen, Result<Versions, String>),
-    /// The file's recent commits (id, and a line to show), for the revision field.
-    Commits(Vec<(String, String)>),
+    /// Tags, branches and the file's recent commits, for the revision field.
+    Revisions(Vec<crate::review::revision_list::OfferedRevision>),
     /// What a commit, tag or sync did.
     Git(Box<super::git_ui::GitDone>),
 }
