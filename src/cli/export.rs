@@ -6,8 +6,8 @@
 use super::{Status, open_or_report};
 use crate::export::{self, Options, Paper};
 use crate::model::{Plan, Rag, RagFilter};
-use crate::review::git::{Git, History};
-use crate::store::{load, write_atomic};
+use crate::review::git::Git;
+use crate::store::write_atomic;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -126,31 +126,23 @@ fn earlier(args: &Args) -> anyhow::Result<Option<(String, Plan)>> {
             args.file.display()
         )
     })?;
-    let (revision, label) = match (&args.since, args.since_date) {
-        (Some(revision), _) => (git.resolve(revision)?, revision.clone()),
+    // Resolved as `boardplan diff` and the UI do: a date means the main line's last commit
+    // before it.
+    let (point, label) = match (&args.since, args.since_date) {
+        (Some(revision), _) => (git.point(revision)?, revision.clone()),
         (None, Some(date)) => {
-            let commit = git
-                .last_before(&date.to_string())?
+            let point = git
+                .point_before(&date.to_string())?
                 .with_context(|| format!("no commit before {date}: choose a later --since-date"))?;
-            let label = format!("{date} ({})", &commit[..commit.len().min(10)]);
-            (commit, label)
+            let label = format!("{date} ({})", &point.commit[..point.commit.len().min(10)]);
+            (point, label)
         }
         (None, None) => return Ok(None),
     };
-    let Some(bytes) = git.show(&revision, &args.file)? else {
-        return Ok(Some((label, Plan::default())));
-    };
-    let plan = load(&bytes).map_err(|diagnostics| {
-        let first = diagnostics
-            .first()
-            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
-            .unwrap_or_default();
-        anyhow::anyhow!(
-            "{} at {label} is not a valid plan: {first}; choose another revision",
-            args.file.display()
-        )
-    })?;
-    Ok(Some((label, plan.plan)))
+    let plan = git
+        .plan_at(&point, &args.file)
+        .map_err(|e| anyhow::anyhow!("{e}; choose another revision"))?;
+    Ok(Some((label, plan.unwrap_or_default())))
 }
 
 /// Writes the export to `out` atomically, refusing to overwrite the plan itself.

@@ -14,6 +14,7 @@
 
 mod app;
 mod baseline;
+mod changes;
 mod command;
 mod config;
 mod edits;

@@ -21,6 +21,8 @@ pub enum Job {
     Revisions(PathBuf),
     /// A commit, tag or sync asked for from the UI.
     Git,
+    /// The year file at a revision, for the changes report.
+    Changes,
 }
 
 /// A finished job.
@@ -36,6 +38,8 @@ pub enum Done {
     Revisions(Vec<crate::review::revision_list::OfferedRevision>),
     /// What a commit, tag or sync did.
     Git(Box<super::git_ui::GitDone>),
+    /// The year file at a revision, for the changes report.
+    Changes(Box<super::changes::ChangesRead>),
 }
 
 /// The jobs running and the channel their results come back on.
