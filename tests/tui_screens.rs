@@ -532,16 +532,19 @@ fn hints_follow_what_has_the_keyboard() {
 }
 
 #[test]
-fn v_offers_the_files_recent_commits() {
+fn v_offers_the_branches_and_the_files_recent_commits() {
     let (_dir, mut app) = repo_app();
     keys(&mut app, "C");
     keys(&mut app, "v");
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
     let shown = screen(&app, 80, 24);
     insta::assert_snapshot!("revision_commits_80x24", shown);
+    assert!(shown.contains("(3/3)"), "the position is shown:\n{shown}");
+    assert!(shown.contains("branch  main  2013-09-02"), "{shown}");
     assert!(
-        shown.contains("▶ 2013-07-01"),
+        shown.contains("▶ commit") && shown.contains("2013-07-01  Plan as published"),
         "the older commit is chosen:\n{shown}"
     );
     press(&mut app, KeyCode::Enter);

@@ -177,7 +177,7 @@ pub const REPORT_KEYS: &[KeyHelp] = &[
     KeyHelp::new(
         "v",
         "other revision",
-        "compare with another commit, tag, branch or date, or one of the file's recent commits (↑↓)",
+        "compare with another commit, tag, branch or date: type it, or choose (↑↓) from the meetings, tags, branches and recent commits, narrowed by typing",
     ),
     KeyHelp::new("Esc", "close", "close the report (also C or q)"),
 ];

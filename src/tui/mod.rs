@@ -15,6 +15,7 @@
 
 mod app;
 mod baseline;
+mod changes;
 mod command;
 mod config;
 mod custom_fields;

@@ -4,7 +4,7 @@
 use super::app::{App, Focus, Screen};
 use super::edits;
 use super::effect::Effect;
-use super::forms::{Choice, Lines, Outcome, Popup, Report, TextForm};
+use super::forms::{Choice, Outcome, Popup, Report, RevisionPicker, TextForm};
 use super::item_edits;
 use super::views::help_height;
 use crate::model::{ActionPos, Edit, Filter, ItemEdit, Rag, RagFilter};
@@ -22,45 +22,15 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
             }
         }
         Popup::Report(report) => return report_key(app, report, key),
-        Popup::Revision {
-            mut form,
-            back,
-            commits,
-            mut chosen,
-        } => {
-            if matches!(key.code, KeyCode::Up | KeyCode::Down) {
-                let len = commits.as_ref().map_or(0, Vec::len);
-                chosen = step_choice(chosen, key.code == KeyCode::Down, len);
-                app.ui.popup = Some(Popup::Revision {
-                    form,
-                    back,
-                    commits,
-                    chosen,
-                });
-                return None;
+        Popup::Revision(mut picker) => match picker.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Revision(picker)),
+            Outcome::Cancel => app.ui.popup = Some(Popup::Report(picker.back)),
+            Outcome::Submit(revision) => {
+                // The report stays up; a bad revision leaves it as it was.
+                app.ui.popup = Some(Popup::Report(picker.back));
+                return Some(Effect::Changes(Some(revision)));
             }
-            match form.handle(key) {
-                Outcome::Continue => {
-                    app.ui.popup = Some(Popup::Revision {
-                        form,
-                        back,
-                        commits,
-                        chosen,
-                    })
-                }
-                Outcome::Cancel => app.ui.popup = Some(Popup::Report(back)),
-                Outcome::Submit(typed) => {
-                    let picked = chosen.and_then(|i| commits.as_ref()?.get(i));
-                    let revision = match picked {
-                        Some((id, _)) => id.clone(),
-                        None => typed.trim().to_string(),
-                    };
-                    // The report stays up; a bad revision leaves it as it was.
-                    app.ui.popup = Some(Popup::Report(back));
-                    return Some(Effect::Changes(Some(revision)));
-                }
-            }
-        }
+        },
         Popup::Search {
             form,
             previous,
@@ -133,19 +103,8 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
     let last = report.lines.len().saturating_sub(1);
     match key.code {
         KeyCode::Char('v') => {
-            let form = TextForm::new(
-                "Compare with: a commit, tag or branch, or a date (YYYY-MM-DD)",
-                "",
-                Lines::One,
-            )
-            .quick_cancel();
-            app.ui.popup = Some(Popup::Revision {
-                form: Box::new(form),
-                back: report,
-                commits: None,
-                chosen: None,
-            });
-            return Some(Effect::ListCommits);
+            app.ui.popup = Some(Popup::Revision(Box::new(RevisionPicker::new(report))));
+            return Some(Effect::ListRevisions);
         }
         KeyCode::Enter => {
             match report_action(app, &report) {
@@ -164,17 +123,6 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
         app.ui.popup = Some(Popup::Report(report));
     }
     None
-}
-
-/// Moves a choice in a list of `len` down or up; up from the first row clears it.
-fn step_choice(chosen: Option<usize>, down: bool, len: usize) -> Option<usize> {
-    match (chosen, down) {
-        _ if len == 0 => None,
-        (None, true) => Some(0),
-        (None, false) | (Some(0), false) => None,
-        (Some(i), false) => Some(i - 1),
-        (Some(i), true) => Some((i + 1).min(len - 1)),
-    }
 }
 
 /// The action the report's cursor is in: the nearest line at or above it that starts with an

@@ -5,12 +5,14 @@ mod confirm;
 mod due;
 mod owners;
 mod picker;
+mod revision;
 mod text;
 
 pub use confirm::{Choice, Confirm};
 pub use due::{DUE_EXAMPLES, DueForm};
 pub use owners::{OWNERS_KEYS, OwnersForm};
 pub use picker::Picker;
+pub use revision::{RevisionPicker, line as revision_line};
 pub use text::{FIELD_KEYS, Lines, MULTI_LINE_KEYS, ONE_LINE_KEYS, TextForm};
 
 use crate::model::{ActionField, ActionPos, MeasureField, MilestoneField, ThemeField};
@@ -87,19 +89,9 @@ pub enum Popup {
     Confirm(Confirm),
     /// A change report, with a cursor on one of its lines.
     Report(Box<Report>),
-    /// The revision to compare with: a commit, tag, branch or date typed, or one of the file's
-    /// recent commits chosen with ↑↓; Esc goes back to `back`.
-    Revision {
-        /// The input.
-        form: Box<TextForm>,
-        /// The report it was opened from, shown again on Esc or when the revision is bad.
-        back: Box<Report>,
-        /// The file's recent commits (read on the worker; `None` until they arrive): id and a
-        /// line to show.
-        commits: Option<Vec<(String, String)>>,
-        /// The commit chosen with ↑↓, if any.
-        chosen: Option<usize>,
-    },
+    /// The revision to compare with: a commit, tag, branch or date typed, or one of the
+    /// meeting tags, tags, branches and recent commits chosen with ↑↓; Esc goes back.
+    Revision(Box<RevisionPicker>),
     /// Commit, tag or sync: a message to write, git at work, or what it did.
     Git(Box<crate::tui::git_ui::GitDialog>),
     /// The update round: one action at a time, with the last meeting's values beside.

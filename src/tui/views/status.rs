@@ -135,7 +135,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             Popup::Text(_)
             | Popup::Due(_)
             | Popup::Search { .. }
-            | Popup::Revision { .. }
+            | Popup::Revision(_)
             | Popup::NewYear(_),
         ) => table_hints([ONE_LINE_KEYS, FIELD_KEYS]),
         Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
