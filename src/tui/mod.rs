@@ -31,6 +31,7 @@ mod keymap;
 mod labels;
 mod new_year;
 mod plan_fields;
+mod plan_history;
 mod popup_keys;
 mod recovery;
 mod round;
