@@ -73,7 +73,10 @@ fn summary_counts_and_stars_a_derived_rating() {
         .expect("totals");
     let numbers: Vec<&str> = all.split_whitespace().skip(2).collect();
     assert_eq!(numbers, ["4", "1", "2", "0", "0", "1", "1"], "{out}");
-    assert!(out.contains("1 of these ratings are derived"), "{out}");
+    assert!(
+        out.contains("1 of these ratings is derived: the action has none of its own"),
+        "{out}"
+    );
     let overdue = out
         .lines()
         .find(|l| l.contains("Build the early help"))

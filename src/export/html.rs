@@ -94,6 +94,9 @@ fn cover(out: &mut String, paper: &Paper) {
     if let Some(date) = &paper.date {
         item("Date", date);
     }
+    if let Some(author) = &paper.author {
+        item("Author", author);
+    }
     item("As at", &words::day(paper.as_at));
     if !paper.scope.is_empty() {
         item("Showing", &paper.scope.join("; "));
@@ -104,7 +107,32 @@ fn cover(out: &mut String, paper: &Paper) {
     for (label, text) in &paper.custom {
         item(label, text);
     }
-    out.push_str("</dl>\n</header>\n");
+    out.push_str("</dl>\n");
+    history(out, paper);
+    out.push_str("</header>\n");
+}
+
+/// The version history as a table in the cover.
+fn history(out: &mut String, paper: &Paper) {
+    if paper.history.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<table class=\"history\">\n<caption class=\"note\">Version history</caption>\n\
+<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Date</th><th scope=\"col\">Author</th>\
+<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n",
+    );
+    for row in &paper.history {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
+            escape(&row.version),
+            escape(&row.date),
+            escape(&row.author),
+            escape(&row.note)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn summary(out: &mut String, paper: &Paper) {

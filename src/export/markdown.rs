@@ -30,6 +30,9 @@ pub fn markdown(paper: &Paper) -> String {
     if let Some(date) = &paper.date {
         item("Date", date);
     }
+    if let Some(author) = &paper.author {
+        item("Author", author);
+    }
     item("As at", &words::day(paper.as_at));
     if !paper.scope.is_empty() {
         item("Showing", &paper.scope.join("; "));
@@ -40,6 +43,7 @@ pub fn markdown(paper: &Paper) -> String {
     for (label, text) in &paper.custom {
         let _ = writeln!(out, "| {} | {} |", inline(label), inline(text));
     }
+    history(&mut out, paper);
     summary(&mut out, paper);
     for section in &paper.themes {
         theme(&mut out, paper, section);
@@ -115,6 +119,26 @@ pub fn rag(rag: Option<Rag>) -> String {
         rag.map_or('?', Rag::letter),
         words::rag(rag)
     )
+}
+
+/// The version history as a table under the cover.
+fn history(out: &mut String, paper: &Paper) {
+    if paper.history.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n**Version history**\n\n| Version | Date | Author | Note |\n|---|---|---|---|\n",
+    );
+    for row in &paper.history {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            inline(&row.version),
+            inline(&row.date),
+            inline(&row.author),
+            inline(&row.note)
+        );
+    }
 }
 
 fn summary(out: &mut String, paper: &Paper) {

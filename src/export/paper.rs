@@ -23,6 +23,10 @@ pub struct Paper {
     pub version: Option<String>,
     /// The version's date, in words.
     pub date: Option<String>,
+    /// Who wrote the published document.
+    pub author: Option<String>,
+    /// The published document's version history, in file order.
+    pub history: Vec<HistoryRow>,
     /// The day overdue is counted on.
     pub as_at: NaiveDate,
     /// The filters applied, in words (empty: the whole plan).
@@ -35,6 +39,19 @@ pub struct Paper {
     pub totals: RagCounts,
     /// The plan's own fields (`custom:`) as (label, text), in file order.
     pub custom: Vec<(String, String)>,
+}
+
+/// One row of the version history, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    /// The version (`1.2`).
+    pub version: String,
+    /// When it was issued, in words (empty when not given).
+    pub date: String,
+    /// Who issued it (empty when not given).
+    pub author: String,
+    /// What changed (empty when not given).
+    pub note: String,
 }
 
 /// One theme and its selected actions.
@@ -177,6 +194,17 @@ impl Paper {
             vision: plan.vision.clone(),
             version: plan.version.clone(),
             date: plan.date.as_ref().map(words::due),
+            author: plan.author.clone(),
+            history: plan
+                .history
+                .iter()
+                .map(|h| HistoryRow {
+                    version: h.version.clone(),
+                    date: words::due_or_empty(h.date.as_ref()),
+                    author: h.author.clone().unwrap_or_default(),
+                    note: h.note.clone().unwrap_or_default(),
+                })
+                .collect(),
             as_at: options.as_at,
             scope: options.describe(),
             since,

@@ -1,6 +1,7 @@
-//! The paper as an Excel workbook: a summary sheet (counts per theme and a stacked bar chart)
-//! and an actions sheet with the CSV's columns, ratings filled in their colour, a frozen header,
-//! an autofilter, wrapped text and set column widths. Refs are written as text ("1.10").
+//! The paper as an Excel workbook: a summary sheet (counts per theme and a stacked bar chart),
+//! an actions sheet with the CSV's columns, ratings filled in their colour, a frozen header,
+//! an autofilter, wrapped text and set column widths, and (when the plan has them) a history
+//! sheet with the author and the version history. Refs are written as text ("1.10").
 
 use super::colour::{self, Rgb};
 use super::columns;
@@ -27,6 +28,9 @@ pub fn xlsx(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
     workbook.set_zip_compression_level(1);
     summary(workbook.add_worksheet().set_name("Summary")?, paper)?;
     actions(workbook.add_worksheet().set_name("Actions")?, paper)?;
+    if paper.author.is_some() || !paper.history.is_empty() {
+        history(workbook.add_worksheet().set_name("History")?, paper)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -144,6 +148,28 @@ fn chart(first: u32, last: u32) -> Chart {
     let height = 120 + 28 * (last - first + 1);
     chart.set_width(900).set_height(height.min(1600));
     chart
+}
+
+/// The document's author and version history: one row per version, as in the published plan.
+fn history(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    sheet.write_string_with_format(0, 0, "Author", &bold)?;
+    sheet.write_string(0, 1, paper.author.as_deref().unwrap_or(""))?;
+    let header = header_format();
+    for (col, name) in (0u16..).zip(["Version", "Date", "Author", "Note"]) {
+        sheet.write_string_with_format(2, col, name, &header)?;
+    }
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (row, entry) in (3u32..).zip(&paper.history) {
+        let cells = [&entry.version, &entry.date, &entry.author, &entry.note];
+        for (col, cell) in (0u16..).zip(cells) {
+            sheet.write_string_with_format(row, col, cell, &wrap)?;
+        }
+    }
+    for (col, width) in (0u16..).zip([10.0, 18.0, 24.0, 60.0]) {
+        sheet.set_column_width(col, width)?;
+    }
+    Ok(())
 }
 
 fn actions(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {

@@ -1,5 +1,6 @@
 //! One field of the plan as the forms see it: its current value, the form that edits it, and
-//! the edit that sets it. Covers actions, themes, milestones and measures.
+//! the edit that sets it. Covers actions, themes, milestones, measures, the plan's own fields
+//! and custom fields.
 
 use super::app::App;
 use super::custom_fields;

@@ -74,6 +74,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('d', Command::EditDue),
     ch('E', Command::ExternalEditor),
     ch('F', Command::EditCustom),
+    ch('V', Command::EditHistory),
     ch('a', Command::Add),
     ch('A', Command::AddTheme),
     ch('x', Command::Delete),

@@ -4,9 +4,10 @@
 //! `keymap` are the vocabulary and its keys (one table per screen, a key table per popup, read
 //! by the help and the hints too). Input comes in through `input` (keys, paste, mouse) and goes
 //! to `popup_keys` (the popup on top), `screens` (dashboard, not updated, history) or `update`
-//! (the main screen), which hands editing to `edits` and `item_edits`; `fields` and
-//! `plan_fields` read and set one field for the forms, `labels` names edits in words;
-//! `export_dialog` and `export_run` are the export dialog (`X`) and its writing. What
+//! (the main screen), which hands editing to `edits` and `item_edits`; `fields`,
+//! `plan_fields` (with `plan_history`) and `custom_fields` read and set one field for the
+//! forms, `labels` names edits in words; `export_dialog` and `export_run` are the export
+//! dialog (`X`) and its writing. What
 //! needs the disk, git or the terminal is an `effect::Effect` (its own module, so no handler
 //! imports another), performed by `effects`; git reads run on the `work`er thread. `forms` are
 //! the popups; `views` draw from `&App` only; `run` owns the terminal (signals, panic, redraw
@@ -35,6 +36,7 @@ mod keymap;
 mod labels;
 mod new_year;
 mod plan_fields;
+mod plan_history;
 mod popup_keys;
 mod recovery;
 mod round;

@@ -42,7 +42,8 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
             theme_lines(app, theme),
         ),
         (Focus::Themes, None, _) => (
-            " The plan · e title · p vision · O version · d date · w glossary ".into(),
+            " The plan · e title · p vision · O version · d date · n author · w glossary · V history "
+                .into(),
             plan_lines(plan, app.ui.no_color),
         ),
         (_, _, Some(action)) => (

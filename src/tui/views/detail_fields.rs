@@ -1,9 +1,9 @@
 //! Parts of the detail pane for what a plan keeps beyond its fixed fields: a board's own fields
 //! (`custom:`) under their keys, with lists and mappings marked read-only; the plan's own
-//! fields.
+//! fields, its author and version history.
 
 use super::detail::heading;
-use crate::model::{CustomValue, Plan};
+use crate::model::{CustomValue, HistoryEntry, Plan};
 use crate::tui::custom_fields::{kind, label};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -53,6 +53,7 @@ pub fn plan_lines(plan: &Plan, no_color: bool) -> Vec<Line<'static>> {
     let facts: Vec<String> = [
         plan.version.as_ref().map(|v| format!("version {v}")),
         plan.date.as_ref().map(|d| format!("dated {d}")),
+        plan.author.as_ref().map(|a| format!("by {a}")),
     ]
     .into_iter()
     .flatten()
@@ -74,6 +75,39 @@ pub fn plan_lines(plan: &Plan, no_color: bool) -> Vec<Line<'static>> {
         );
         lines.push(Line::default());
     }
+    history_block(&mut lines, &plan.history, no_color);
     custom_block(&mut lines, plan.custom.as_ref(), no_color);
     lines
+}
+
+/// The version history, a row a line: version, date and author, then the note.
+fn history_block(lines: &mut Vec<Line<'static>>, history: &[HistoryEntry], no_color: bool) {
+    if history.is_empty() {
+        return;
+    }
+    lines.push(heading("Version history · V edits", no_color));
+    for row in history {
+        let mut spans = vec![Span::styled(
+            format!("  {}", row.version),
+            Style::default().add_modifier(Modifier::BOLD),
+        )];
+        let facts: Vec<String> = [
+            row.date.as_ref().map(ToString::to_string),
+            row.author.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !facts.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", facts.join(" · ")),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
+        }
+        if let Some(note) = &row.note {
+            spans.push(Span::raw(format!("  {}", note.replace('\n', " "))));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
 }
