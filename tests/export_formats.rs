@@ -5,7 +5,7 @@
 mod common;
 
 use boardplan::export::{self, Format, Options, Paper};
-use boardplan::model::{Action, Due, Plan, Rag, Theme};
+use boardplan::model::{Action, Due, Plan, Rag, RagSource, Theme};
 use boardplan::store::{PlanFile, load};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
@@ -44,13 +44,7 @@ fn expected(plan: &Plan, theme: &Theme, action: &Action) -> Vec<String> {
         Some(Due::Ongoing) => "ongoing".into(),
         Some(Due::Text(t)) => t.clone(),
     };
-    let rag = match action.rag {
-        Some(Rag::Red) => "Red",
-        Some(Rag::Amber) => "Amber",
-        Some(Rag::Green) => "Green",
-        Some(Rag::Blue) => "Blue",
-        None => "",
-    };
+    let rag = rag_name(action.rag);
     vec![
         theme.reference.clone(),
         theme.title.clone(),
@@ -62,6 +56,52 @@ fn expected(plan: &Plan, theme: &Theme, action: &Action) -> Vec<String> {
         action.progress.clone().unwrap_or_default(),
         rag.to_string(),
     ]
+}
+
+/// The other columns computed from the model, by name (so a column added later shifts none).
+fn expected_named(action: &Action) -> [(&'static str, String); 3] {
+    let derived = match action.effective_rag() {
+        Some((rag, RagSource::Milestones)) => rag_name(Some(rag)),
+        _ => "",
+    };
+    [
+        ("rag_from_milestones", derived.to_string()),
+        (
+            "overdue",
+            if action.is_overdue(as_at()) {
+                "yes"
+            } else {
+                ""
+            }
+            .to_string(),
+        ),
+        ("notes", action.notes.clone().unwrap_or_default()),
+    ]
+}
+
+fn rag_name(rag: Option<Rag>) -> &'static str {
+    match rag {
+        Some(Rag::Red) => "Red",
+        Some(Rag::Amber) => "Amber",
+        Some(Rag::Green) => "Green",
+        Some(Rag::Blue) => "Blue",
+        None => "",
+    }
+}
+
+/// Checks the named columns of every row against the model.
+fn check_named(plan: &Plan, header: &[String], rows: &[Vec<String>], label: &str) {
+    let actions: Vec<&Action> = plan.actions().map(|(_, a)| a).collect();
+    assert_eq!(rows.len(), actions.len());
+    for (row, action) in rows.iter().zip(actions) {
+        for (name, want) in expected_named(action) {
+            let at = header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{label}: a {name} column"));
+            assert_eq!(row[at], want, "{label}: {name} of {}", action.reference);
+        }
+    }
 }
 
 fn expected_rows(plan: &Plan) -> Vec<Vec<String>> {
@@ -145,6 +185,7 @@ fn check_both(plan: &Plan, label: &str) {
             want[2]
         );
     }
+    check_named(plan, &header, &rows, &format!("{label} (CSV)"));
     let sheet = read_xlsx(&render(plan, Format::Xlsx), "Actions");
     let names: Vec<String> = sheet[0].iter().map(text).collect();
     assert_eq!(names, header, "{label}: the sheet has the CSV's columns");
@@ -157,6 +198,11 @@ fn check_both(plan: &Plan, label: &str) {
         let cells: Vec<String> = row[..9].iter().map(text).collect();
         assert_eq!(cells, *want, "{label}: sheet row of {}", want[2]);
     }
+    let cells: Vec<Vec<String>> = sheet[1..]
+        .iter()
+        .map(|row| row.iter().map(text).collect())
+        .collect();
+    check_named(plan, &header, &cells, &format!("{label} (Excel)"));
 }
 
 #[test]
@@ -280,8 +326,8 @@ fn the_actions_sheet_is_frozen_filtered_and_coloured() {
         + action_column.len();
     let style = &sheet[at..at + sheet[at..].find('"').expect("style")];
     assert!(
-        sheet.contains(&format!("<c r=\"D2\" s=\"{style}\" t=\"s\">")),
-        "action cells carry the column's wrapped style"
+        sheet.contains(&format!("<c r=\"D2\" s=\"{style}\" t=\"inlineStr\">")),
+        "action cells carry the column's wrapped style, their text inline (constant-memory sheet)"
     );
     let styles = part(&bytes, "xl/styles.xml");
     assert!(

@@ -95,3 +95,36 @@ fn broken_file_is_shown_read_only() {
     );
     insta::assert_snapshot!("broken_80x24", screen(&app, 80, 24));
 }
+
+#[test]
+fn export_dialog() {
+    let (_dir, mut app) = open("plans/2013-14.yaml", false);
+    // Theme 1 selected and only amber actions shown: three scopes to choose from.
+    keys(&mut app, "hjlfaX");
+    boardplan::tui::finish_work(&mut app);
+    let press = |app: &mut App, code| {
+        handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+    };
+    keys(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    // The file field holds the temporary folder's path: typed over, so the screen is the same
+    // on every machine.
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL),
+    );
+    keys(&mut app, "papers/2013-14-board-paper-amber.xlsx");
+    insta::assert_snapshot!("export_dialog_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("export_dialog_160x48", screen(&app, 160, 48));
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL),
+    );
+    keys(&mut app, "/no/such/folder/paper.xlsx");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("export_dialog_error_80x24", screen(&app, 80, 24));
+}

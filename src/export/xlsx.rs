@@ -27,7 +27,15 @@ pub fn xlsx(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
     // Level 1 instead of 6: in the export bench, about 40% less time to write (a larger file).
     workbook.set_zip_compression_level(1);
     summary(workbook.add_worksheet().set_name("Summary")?, paper)?;
-    actions(workbook.add_worksheet().set_name("Actions")?, paper)?;
+    // The actions sheet in constant-memory mode: each row goes out as it is written, its text
+    // inline, with no shared-string table to hash every cell into and write out again (in the
+    // export bench, about 30% less CPU time, and much less memory traffic). Its rows are written
+    // in order, as that mode asks. Without a writable temporary folder, an ordinary sheet.
+    let mut sheet = workbook
+        .new_worksheet_with_constant_memory()
+        .unwrap_or_else(|_| Worksheet::new());
+    actions(sheet.set_name("Actions")?, paper)?;
+    workbook.push_worksheet(sheet);
     if paper.author.is_some() || !paper.history.is_empty() {
         history(workbook.add_worksheet().set_name("History")?, paper)?;
     }

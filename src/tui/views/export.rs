@@ -4,6 +4,7 @@
 
 use super::fields::hint_line;
 use super::popup::{boxed, centered, dim};
+use crate::text::clip;
 use crate::tui::export_dialog::{
     EXPORT_KEYS, ExportDialog, FORMATS, Meeting, Part, REPLACE_KEYS, Stage, Travel,
 };
@@ -70,7 +71,8 @@ fn format_line(dialog: &ExportDialog) -> Line<'static> {
     Line::from(spans)
 }
 
-fn scope_lines(dialog: &ExportDialog) -> Vec<Line<'static>> {
+/// The scopes, each clipped to `width` columns so its number of actions always shows.
+fn scope_lines(dialog: &ExportDialog, width: u16) -> Vec<Line<'static>> {
     dialog
         .scopes
         .iter()
@@ -81,12 +83,15 @@ fn scope_lines(dialog: &ExportDialog) -> Vec<Line<'static>> {
             } else {
                 pad()
             };
-            let text = format!(
-                "{} — {} action{}",
-                scope.label,
+            let count = format!(
+                " — {} action{}",
                 scope.count,
                 if scope.count == 1 { "" } else { "s" }
             );
+            let room = usize::from(width.saturating_sub(LABEL + 3))
+                .saturating_sub(count.chars().count())
+                .max(8);
+            let text = format!("{}{count}", clip(&scope.label, room));
             let mut spans = vec![first];
             spans.extend(choice(text, i == dialog.scope, true));
             Line::from(spans)
@@ -174,7 +179,7 @@ pub fn render_export(frame: &mut Frame, area: Rect, dialog: &ExportDialog) {
     let revision_rows = u16::from(dialog.travel == Travel::Revision);
     let path_rows = rows_for(dialog.path.text().chars().count(), field_width);
     let mut top = vec![format_line(dialog), Line::default()];
-    top.extend(scope_lines(dialog));
+    top.extend(scope_lines(dialog, width.saturating_sub(2)));
     top.push(Line::default());
     top.extend(travel_lines(dialog));
     let footer = footer(dialog);
