@@ -100,6 +100,8 @@ pub enum Command {
     UpdateRound,
     /// Start the next year's plan from this one.
     NewYear,
+    /// Import returned update packs and review their changes.
+    ImportPacks,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -158,6 +160,7 @@ impl Command {
             Command::TagMeeting => "tag meeting",
             Command::UpdateRound => "update round",
             Command::NewYear => "new year",
+            Command::ImportPacks => "import packs",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -245,6 +248,9 @@ impl Command {
             }
             Command::NewYear => {
                 "start the next year's plan from this one: unfinished actions carried, then shown"
+            }
+            Command::ImportPacks => {
+                "import returned update packs (csv, xlsx): review each change, accept or reject, apply as one undoable edit"
             }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",

@@ -93,6 +93,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('P', Command::Sync),
     ch('T', Command::TagMeeting),
     ch('R', Command::UpdateRound),
+    ch('I', Command::ImportPacks),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

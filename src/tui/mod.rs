@@ -24,6 +24,7 @@ mod first_plan;
 mod forms;
 mod git_ui;
 mod history;
+mod import;
 mod input;
 mod item_edits;
 mod keymap;

@@ -87,6 +87,7 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
         Popup::Git(dialog) => return super::git_ui::key(app, *dialog, key),
         Popup::Round(round) => return super::round::key(app, round, key),
         Popup::NewYear(form) => super::new_year::key(app, form, key),
+        Popup::Import(dialog) => return super::import::key(app, *dialog, key),
         other => return edits::popup_key(app, other, key),
     }
     app.clamp_cursor();

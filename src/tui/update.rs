@@ -83,6 +83,7 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
             return super::git_ui::command(app, command);
         }
         Command::NewYear => super::new_year::open(app),
+        Command::ImportPacks => super::import::open(app),
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
         Command::Save => return Some(Effect::Save { overwrite: false }),
         Command::Quit => quit(app),

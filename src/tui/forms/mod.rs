@@ -104,6 +104,8 @@ pub enum Popup {
     Round(Box<crate::tui::round::Round>),
     /// The new year's period, before its file is written.
     NewYear(Box<TextForm>),
+    /// Importing update packs: choosing them, then reviewing their changes.
+    Import(Box<crate::tui::import::ImportDialog>),
 }
 
 /// A change report on screen.

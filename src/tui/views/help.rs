@@ -30,6 +30,11 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("Filter menu (f)", FILTER_KEYS),
     ("Changes report (C)", REPORT_KEYS),
     ("Owner view (o)", PICKER_KEYS),
+    ("Import packs (I): choosing", crate::tui::import::PICK_KEYS),
+    (
+        "Import packs (I): reviewing",
+        crate::tui::import::REVIEW_KEYS,
+    ),
     ("Help and mouse", VIEW_KEYS),
 ];
 

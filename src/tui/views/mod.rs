@@ -7,6 +7,7 @@ mod detail;
 mod fields;
 mod git;
 mod help;
+mod import;
 mod main;
 mod popup;
 mod review;
