@@ -28,6 +28,8 @@ pub enum GitDialog {
         form: Box<TextForm>,
         /// Plan files with changes not committed (not in the tag).
         uncommitted: Vec<String>,
+        /// The earlier meetings, newest first: date, the plan's version then, tagger, note.
+        meetings: Vec<String>,
     },
     /// Waiting for git.
     Busy(String),
@@ -64,8 +66,8 @@ pub enum Request {
 pub enum GitDone {
     /// The commit's short id, and its message.
     Committed(Result<String, SyncError>, String),
-    /// Plan files with uncommitted changes.
-    TagReady(Result<Vec<String>, SyncError>),
+    /// Plan files with uncommitted changes, and the earlier meetings as lines.
+    TagReady(Result<Vec<String>, SyncError>, Vec<String>),
     /// The tag made.
     Tagged(Result<String, SyncError>),
     /// What the sync did.
@@ -146,8 +148,16 @@ pub fn key(app: &mut App, dialog: GitDialog, key: KeyEvent) -> Option<Effect> {
         GitDialog::Tag {
             mut form,
             uncommitted,
+            meetings,
         } => match form.handle(key) {
-            Outcome::Continue => keep(app, GitDialog::Tag { form, uncommitted }),
+            Outcome::Continue => keep(
+                app,
+                GitDialog::Tag {
+                    form,
+                    uncommitted,
+                    meetings,
+                },
+            ),
             Outcome::Cancel => None,
             Outcome::Submit(tag) => busy(app, "Tagging…", Request::Tag(tag.trim().to_string())),
         },
@@ -194,7 +204,12 @@ fn run(request: Request, path: &Path) -> GitDone {
         Request::Commit(message) => {
             GitDone::Committed(git.and_then(|g| g.commit_file(path, &message)), message)
         }
-        Request::PrepareTag => GitDone::TagReady(git.and_then(|g| g.uncommitted_plans(&folder))),
+        Request::PrepareTag => {
+            let meetings = git
+                .as_ref()
+                .map_or_else(|_| Vec::new(), |g| meeting_lines(g, path));
+            GitDone::TagReady(git.and_then(|g| g.uncommitted_plans(&folder)), meetings)
+        }
         Request::Tag(tag) => GitDone::Tagged(git.and_then(|g| {
             g.tag_named(
                 &tag,
@@ -211,6 +226,18 @@ fn run(request: Request, path: &Path) -> GitDone {
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
     }
+}
+
+/// The plan's version history from its meeting tags, one line each, newest first.
+fn meeting_lines(git: &Git, path: &Path) -> Vec<String> {
+    let history = git.version_history(path).unwrap_or_default();
+    history
+        .into_iter()
+        .map(|(m, at)| {
+            let note = crate::text::first_line(&m.note);
+            format!("{}  version {at}  {}  {note}", m.date, m.tagger)
+        })
+        .collect()
 }
 
 /// The newest meeting tag (else the last commit) and the file as of it.
@@ -238,7 +265,7 @@ pub fn finished(app: &mut App, done: GitDone) {
         GitDone::Committed(Ok(id), message) => {
             close_saying(app, format!("committed {id}: {message}"))
         }
-        GitDone::TagReady(Ok(uncommitted)) => ask_tag(app, uncommitted),
+        GitDone::TagReady(Ok(uncommitted), meetings) => ask_tag(app, uncommitted, meetings),
         GitDone::Tagged(Ok(tag)) => {
             close_saying(app, format!("tagged {tag} (P sends it to the shared copy)"))
         }
@@ -256,7 +283,7 @@ pub fn finished(app: &mut App, done: GitDone) {
             );
         }
         GitDone::Committed(Err(e), _)
-        | GitDone::TagReady(Err(e))
+        | GitDone::TagReady(Err(e), _)
         | GitDone::Tagged(Err(e))
         | GitDone::Synced(Err(e))
         | GitDone::Aborted(Err(e)) => show_outcome(app, "Not done", vec![e.to_string()], false),
@@ -265,7 +292,7 @@ pub fn finished(app: &mut App, done: GitDone) {
 }
 
 /// The tag field, today's meeting suggested, with the plan files not committed.
-fn ask_tag(app: &mut App, uncommitted: Vec<String>) {
+fn ask_tag(app: &mut App, uncommitted: Vec<String>, meetings: Vec<String>) {
     let today = app.today.format("%Y-%m-%d");
     let form = TextForm::new(
         "Tag this commit as a meeting (the name is editable)",
@@ -274,7 +301,14 @@ fn ask_tag(app: &mut App, uncommitted: Vec<String>) {
     )
     .quick_cancel();
     let form = Box::new(form);
-    show(app, GitDialog::Tag { form, uncommitted });
+    show(
+        app,
+        GitDialog::Tag {
+            form,
+            uncommitted,
+            meetings,
+        },
+    );
 }
 
 /// What a sync did, in words.

@@ -134,11 +134,17 @@ fn tag_warns_about_uncommitted_plans_and_never_moves_a_tag() {
     let effect = press(&mut app, KeyCode::Char('T'));
     assert_eq!(effect, Some(Effect::Git(Request::PrepareTag)));
     run(&mut app, effect);
-    let GitDialog::Tag { form, uncommitted } = dialog(&app) else {
+    let GitDialog::Tag {
+        form,
+        uncommitted,
+        meetings,
+    } = dialog(&app)
+    else {
         panic!("the tag form");
     };
     assert_eq!(form.text(), "meeting/2013-10-01");
     assert_eq!(uncommitted, &["2013-14.yaml"]);
+    assert!(meetings.is_empty(), "{meetings:?}");
     let effect = press(&mut app, KeyCode::Enter);
     run(&mut app, effect);
     assert!(
@@ -153,6 +159,17 @@ fn tag_warns_about_uncommitted_plans_and_never_moves_a_tag() {
 
     let effect = press(&mut app, KeyCode::Char('T'));
     run(&mut app, effect);
+    let GitDialog::Tag { meetings, .. } = dialog(&app) else {
+        panic!("the tag form");
+    };
+    let version = app.plan().and_then(|p| p.version.clone());
+    let shown = version.unwrap_or_else(|| "(no version)".into());
+    assert_eq!(
+        meetings,
+        &[format!(
+            "2013-10-01  version {shown}  Officer  Board meeting 2013-10-01"
+        )]
+    );
     let effect = press(&mut app, KeyCode::Enter);
     run(&mut app, effect);
     let GitDialog::Outcome { lines, .. } = dialog(&app) else {

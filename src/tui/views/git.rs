@@ -19,7 +19,11 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
                 "Only this plan file is committed; other changes stay as they are.",
             )],
         ),
-        GitDialog::Tag { form, uncommitted } => {
+        GitDialog::Tag {
+            form,
+            uncommitted,
+            meetings,
+        } => {
             let mut extra: Vec<Line<'static>> = uncommitted
                 .iter()
                 .map(|f| {
@@ -29,6 +33,26 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
                 })
                 .collect();
             extra.push(dim("An existing tag is never moved."));
+            if meetings.is_empty() {
+                extra.push(dim("No meeting tagged yet."));
+            } else {
+                extra.push(dim(
+                    "Meetings so far, newest first (date, the plan's version, tagged by, note):",
+                ));
+                let room = usize::from(area.height.saturating_sub(12)).max(2);
+                extra.extend(
+                    meetings
+                        .iter()
+                        .take(room)
+                        .map(|m| Line::from(format!("  {m}"))),
+                );
+                if meetings.len() > room {
+                    extra.push(dim(format!(
+                        "  … and {} earlier (boardplan meeting --list shows all)",
+                        meetings.len() - room
+                    )));
+                }
+            }
             render_text(frame, area, form, extra);
         }
         GitDialog::Busy(what) => {
