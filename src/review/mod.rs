@@ -3,7 +3,8 @@
 //! `diff` compares two plans action by action (pure); `report` writes a comparison as text,
 //! Markdown or JSON (pure); `merge` merges two plans edited from a common ancestor at field
 //! level (pure); `git` reads history through the `git` command, behind the `History` trait;
-//! `history` follows actions across commits (pure).
+//! `history` follows actions across commits (pure); `resolve` settles a stopped merge's
+//! conflict blocks one by one (pure).
 //! Never imports terminal crates.
 
 pub mod commit_message;
@@ -14,3 +15,4 @@ pub mod history;
 pub mod hunk_headers;
 pub mod merge;
 pub mod report;
+pub mod resolve;

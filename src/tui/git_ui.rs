@@ -13,7 +13,7 @@ use super::work::{Done, Job};
 use crate::review::commit_message::draft;
 use crate::review::diff::compare;
 use crate::review::git::Git;
-use crate::review::git_sync::{SyncError, Synced};
+use crate::review::git_sync::{ConflictFile, SyncError, Synced};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 
@@ -33,6 +33,8 @@ pub enum GitDialog {
     },
     /// Waiting for git.
     Busy(String),
+    /// A stopped merge's conflicts, a side to choose for each.
+    Resolve(Box<super::git_resolve::Resolving>),
     /// What happened, in words; `conflict` offers to abandon the merge.
     Outcome {
         /// The heading.
@@ -57,6 +59,8 @@ pub enum Request {
     Sync,
     /// Abandon a stopped merge.
     AbortMerge,
+    /// Finish a stopped merge with a side for each conflict block of each file, then sync.
+    Resolve(Vec<(String, Vec<crate::review::merge::Side>)>),
     /// Read the plan as of the last meeting (or commit) for an update round.
     Round,
 }
@@ -74,6 +78,10 @@ pub enum GitDone {
     Synced(Result<Synced, SyncError>),
     /// The merge was abandoned.
     Aborted(Result<(), SyncError>),
+    /// A merge stopped on conflicts that can be settled one by one.
+    Settle(Vec<ConflictFile>),
+    /// The merge commit made with the officer's choices, and what the sync then did.
+    Resolved(Result<(String, Synced), SyncError>),
     /// The last meeting tag (or "the last commit") and the plan then, for an update round.
     RoundBase(Option<(String, Box<Baseline>)>),
 }
@@ -167,7 +175,8 @@ pub fn key(app: &mut App, dialog: GitDialog, key: KeyEvent) -> Option<Effect> {
             }
             None
         }
-        GitDialog::Outcome { conflict, .. } if conflict && key.code == KeyCode::Char('m') => {
+        GitDialog::Resolve(resolving) => super::git_resolve::key(app, resolving, key),
+        GitDialog::Outcome { conflict, .. } if conflict && key.code == KeyCode::Char('a') => {
             busy(app, "Abandoning the merge…", Request::AbortMerge)
         }
         outcome @ GitDialog::Outcome { .. } => {
@@ -217,14 +226,37 @@ fn run(request: Request, path: &Path) -> GitDone {
             )
             .map(|()| tag)
         })),
-        Request::Sync => GitDone::Synced(git.and_then(|g| {
-            if !g.merging() && g.has_changes(path)? {
-                return Err(SyncError::NotCommitted(g.relative(path)));
-            }
-            g.sync(&mut |_| {})
+        Request::Sync => match git {
+            Ok(g) => sync_or_settle(&g, path),
+            Err(e) => GitDone::Synced(Err(e)),
+        },
+        Request::Resolve(choices) => GitDone::Resolved(git.and_then(|g| {
+            let id = g.finish_merge(&choices)?;
+            Ok((id, g.sync(&mut |_| {})?))
         })),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
+    }
+}
+
+/// Syncs; a merge that stops on conflicts (now or from an earlier sync) comes back as its
+/// conflicts to settle one by one, when they can be.
+fn sync_or_settle(git: &Git, path: &Path) -> GitDone {
+    let settle = |error: SyncError| match git.conflict_details() {
+        Ok(Some(files)) => GitDone::Settle(files),
+        _ => GitDone::Synced(Err(error)),
+    };
+    if git.merging() {
+        return settle(SyncError::Merging);
+    }
+    match git.has_changes(path) {
+        Ok(true) => return GitDone::Synced(Err(SyncError::NotCommitted(git.relative(path)))),
+        Ok(false) => {}
+        Err(e) => return GitDone::Synced(Err(e)),
+    }
+    match git.sync(&mut |_| {}) {
+        Err(error @ SyncError::Conflict(_)) => settle(error),
+        result => GitDone::Synced(result),
     }
 }
 
@@ -270,6 +302,24 @@ pub fn finished(app: &mut App, done: GitDone) {
             close_saying(app, format!("tagged {tag} (P sends it to the shared copy)"))
         }
         GitDone::Synced(Ok(synced)) => show_outcome(app, "Synced", synced_lines(&synced), false),
+        GitDone::Settle(files) => {
+            let resolving = super::git_resolve::Resolving::new(files);
+            show(app, GitDialog::Resolve(Box::new(resolving)));
+        }
+        GitDone::Resolved(Ok((id, synced))) => {
+            let mut lines = vec![format!("Merge finished with your choices (commit {id}).")];
+            lines.extend(synced_lines(&synced));
+            show_outcome(app, "Merged and synced", lines, false);
+        }
+        GitDone::Resolved(Err(e)) => show_outcome(
+            app,
+            "Merge not finished",
+            vec![
+                e.to_string(),
+                "P shows the conflicts again; nothing of either side is lost.".into(),
+            ],
+            false,
+        ),
         GitDone::Aborted(Ok(())) => close_saying(
             app,
             "abandoned the merge: everything is as it was before syncing".to_string(),
@@ -344,7 +394,7 @@ fn conflict_lines(files: &[crate::review::git_sync::Conflicted]) -> Vec<String> 
         String::new(),
         "Nothing is lost: the merge waits in git, and the file now shows both versions between <<<<<<< and >>>>>>> lines (it opens read-only until they are gone).".to_string(),
         "Either keep the right version of each in a text editor, then W commits the merge and P syncs again;".to_string(),
-        "or press m to abandon the merge (git merge --abort): everything goes back to how it was before syncing, and you can agree the change first.".to_string(),
+        "or press a to abandon the merge (git merge --abort): everything goes back to how it was before syncing, and you can agree the change first.".to_string(),
     ]);
     lines
 }
@@ -395,7 +445,7 @@ fn refresh(app: &mut App) {
 const SHOWN_KEYS: &[KeyHelp] = &[KeyHelp::new("Esc", "close", "close")];
 /// Keys of a stopped merge's outcome.
 const CONFLICT_KEYS: &[KeyHelp] = &[
-    KeyHelp::new("m", "abandon the merge", "git merge --abort"),
+    KeyHelp::new("a", "abandon the merge", "git merge --abort"),
     KeyHelp::new("Esc", "close", "close"),
 ];
 
@@ -404,6 +454,7 @@ pub fn hints(dialog: &GitDialog) -> &'static [KeyHelp] {
     match dialog {
         GitDialog::Commit(_) | GitDialog::Tag { .. } => ONE_LINE_KEYS,
         GitDialog::Outcome { conflict: true, .. } => CONFLICT_KEYS,
+        GitDialog::Resolve(_) => super::git_resolve::RESOLVE_KEYS,
         GitDialog::Busy(_) | GitDialog::Outcome { .. } => SHOWN_KEYS,
     }
 }
@@ -412,7 +463,7 @@ pub fn hints(dialog: &GitDialog) -> &'static [KeyHelp] {
 pub fn paste(dialog: &mut GitDialog, text: &str) {
     match dialog {
         GitDialog::Commit(form) | GitDialog::Tag { form, .. } => form.paste(text),
-        GitDialog::Busy(_) | GitDialog::Outcome { .. } => {}
+        GitDialog::Busy(_) | GitDialog::Outcome { .. } | GitDialog::Resolve(_) => {}
     }
 }
 

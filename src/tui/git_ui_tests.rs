@@ -213,7 +213,7 @@ fn sync_with_saved_changes_not_committed_asks_to_commit_first() {
 }
 
 #[test]
-fn a_conflict_outcome_offers_m_to_abandon_the_merge() {
+fn a_conflict_outcome_offers_a_to_abandon_the_merge() {
     let (_dir, mut app) = repo_app();
     app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Outcome {
         title: "Sync stopped".into(),
@@ -221,7 +221,7 @@ fn a_conflict_outcome_offers_m_to_abandon_the_merge() {
         conflict: true,
     })));
     assert_eq!(
-        press(&mut app, KeyCode::Char('m')),
+        press(&mut app, KeyCode::Char('a')),
         Some(Effect::Git(Request::AbortMerge))
     );
     assert!(matches!(dialog(&app), GitDialog::Busy(_)));
@@ -247,4 +247,56 @@ fn outside_git_nothing_is_committed() {
         panic!("the outcome");
     };
     assert!(lines[0].contains("not kept in git"), "{lines:?}");
+}
+
+#[test]
+fn each_conflict_gets_a_side_before_the_merge_is_finished() {
+    use crate::review::git_sync::ConflictFile;
+    use crate::review::merge::Side;
+    use crate::review::resolve::Block;
+    let (_dir, mut app) = repo_app();
+    let block = |reference: &str| Block {
+        reference: Some(reference.into()),
+        ours: "    rag: green\n".into(),
+        theirs: "    rag: red\n".into(),
+        fields: Vec::new(),
+    };
+    let files = vec![
+        ConflictFile {
+            path: "plans/a.yaml".into(),
+            blocks: vec![block("1.1"), block("3.2")],
+        },
+        ConflictFile {
+            path: "plans/b.yaml".into(),
+            blocks: vec![block("2.1")],
+        },
+    ];
+    let resolving = crate::tui::git_resolve::Resolving::new(files);
+    app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Resolve(Box::new(
+        resolving,
+    )))));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(press(&mut app, KeyCode::Enter), None, "two still open");
+    let GitDialog::Resolve(resolving) = dialog(&app) else {
+        panic!("still choosing");
+    };
+    assert_eq!(resolving.chosen(), 1);
+    assert!(
+        resolving
+            .error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("2 conflict(s)"))
+    );
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Some(Effect::Git(Request::Resolve(vec![
+            ("plans/a.yaml".into(), vec![Side::Theirs, Side::Ours]),
+            ("plans/b.yaml".into(), vec![Side::Theirs]),
+        ])))
+    );
+    assert!(matches!(dialog(&app), GitDialog::Busy(_)));
 }

@@ -22,6 +22,7 @@ mod effects;
 mod fields;
 mod first_plan;
 mod forms;
+mod git_resolve;
 mod git_ui;
 mod history;
 mod import;

@@ -2,10 +2,15 @@
 
 use super::fields::render_text;
 use super::popup::{boxed, centered, dim};
+use crate::review::merge::Side;
+use crate::text::clip;
+use crate::tui::git_resolve::{RESOLVE_KEYS, Resolving};
 use crate::tui::git_ui::GitDialog;
+use crate::tui::keymap::key_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws `dialog` over `area`.
@@ -63,6 +68,7 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
             ];
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         }
+        GitDialog::Resolve(resolving) => render_resolve(frame, area, resolving),
         GitDialog::Outcome {
             title,
             lines,
@@ -71,7 +77,7 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
             let mut text: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
             text.push(Line::default());
             text.push(dim(if *conflict {
-                "m abandon the merge (git merge --abort) · Esc close"
+                "a abandon the merge (git merge --abort) · Esc close"
             } else {
                 "Esc close"
             }));
@@ -83,4 +89,76 @@ pub fn render_git(frame: &mut Frame, area: Rect, dialog: &GitDialog) {
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
     }
+}
+
+/// The conflicts of a stopped merge, each in words with the side chosen for it.
+fn render_resolve(frame: &mut Frame, area: Rect, resolving: &Resolving) {
+    let total = resolving.choices.len();
+    let title = format!(
+        "Sync stopped: you and a colleague changed the same thing · {} of {total} chosen",
+        resolving.chosen()
+    );
+    let inner = boxed(
+        frame,
+        area,
+        &clip(&title, usize::from(area.width.saturating_sub(6))),
+    );
+    let width = usize::from(inner.width).max(1);
+    let mut rows: Vec<(Option<usize>, Line<'static>)> = vec![(
+        None,
+        dim(clip(
+            "For each: m keeps yours, t takes theirs. Enter finishes the merge and sends it; a abandons it.",
+            width,
+        )),
+    )];
+    for (i, (path, block)) in resolving.blocks().enumerate() {
+        let chosen = match resolving.choices.get(i).copied().flatten() {
+            None => Span::raw("[  ?   ]"),
+            Some(Side::Ours) => Span::styled("[mine  ]", Style::default().fg(Color::LightCyan)),
+            Some(Side::Theirs) => {
+                Span::styled("[theirs]", Style::default().fg(Color::LightMagenta))
+            }
+        };
+        for (n, text) in block.describe().into_iter().enumerate() {
+            let lead = if n == 0 {
+                chosen.clone()
+            } else {
+                Span::raw("        ")
+            };
+            let text = clip(&format!(" {text}"), width.saturating_sub(9));
+            rows.push((Some(i), Line::from(vec![lead, Span::raw(text)])));
+        }
+        rows.push((Some(i), dim(format!("         in {path}"))));
+    }
+    let height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let cursor_first = rows
+        .iter()
+        .position(|(i, _)| *i == Some(resolving.cursor))
+        .unwrap_or(0);
+    let cursor_last = rows
+        .iter()
+        .rposition(|(i, _)| *i == Some(resolving.cursor))
+        .unwrap_or(0);
+    let first = (cursor_last + 1).saturating_sub(height).min(cursor_first);
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .skip(first)
+        .take(height)
+        .map(|(i, line)| {
+            if i == Some(resolving.cursor) {
+                line.patch_style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.resize(height, Line::default());
+    lines.push(match &resolving.error {
+        Some(error) => Line::from(Span::styled(
+            error.clone(),
+            Style::default().fg(Color::LightRed),
+        )),
+        None => dim(key_line(RESOLVE_KEYS)),
+    });
+    frame.render_widget(Paragraph::new(lines), inner);
 }
