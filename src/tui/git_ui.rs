@@ -13,7 +13,7 @@ use super::work::{Done, Job};
 use crate::review::commit_message::draft;
 use crate::review::diff::compare;
 use crate::review::git::Git;
-use crate::review::git_sync::{ConflictFile, SyncError, Synced};
+use crate::review::git_sync::{ConflictFile, Step, SyncError, Synced};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 
@@ -78,6 +78,8 @@ pub enum GitDone {
     Synced(Result<Synced, SyncError>),
     /// The merge was abandoned.
     Aborted(Result<(), SyncError>),
+    /// A sync started a step (news while it runs).
+    Step(Step),
     /// A merge stopped on conflicts that can be settled one by one.
     Settle(Vec<ConflictFile>),
     /// The merge commit made with the officer's choices, and what the sync then did.
@@ -196,15 +198,17 @@ fn keep(app: &mut App, dialog: GitDialog) -> Option<Effect> {
 /// Starts `request` on the worker for the year shown.
 pub fn start(app: &mut App, request: Request) {
     let path = app.year().path.clone();
-    let started = app
-        .work
-        .start(Job::Git, move || Done::Git(Box::new(run(request, &path))));
+    let started = app.work.start_reporting(Job::Git, move |report| {
+        let step = |step| report(Done::Git(Box::new(GitDone::Step(step))));
+        Done::Git(Box::new(run(request, &path, &step)))
+    });
     if !started {
         app.warn("git is still busy with the last request; try again in a moment");
     }
 }
 
-fn run(request: Request, path: &Path) -> GitDone {
+/// Does `request`; a sync says each step to `step` as it starts it.
+fn run(request: Request, path: &Path, step: &dyn Fn(Step)) -> GitDone {
     let git = Git::discover(path).map_err(|_| SyncError::NotARepository);
     let folder = path
         .parent()
@@ -227,12 +231,12 @@ fn run(request: Request, path: &Path) -> GitDone {
             .map(|()| tag)
         })),
         Request::Sync => match git {
-            Ok(g) => sync_or_settle(&g, path),
+            Ok(g) => sync_or_settle(&g, path, step),
             Err(e) => GitDone::Synced(Err(e)),
         },
         Request::Resolve(choices) => GitDone::Resolved(git.and_then(|g| {
             let id = g.finish_merge(&choices)?;
-            Ok((id, g.sync(&mut |_| {})?))
+            Ok((id, g.sync(&mut |s| step(s))?))
         })),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
@@ -241,7 +245,7 @@ fn run(request: Request, path: &Path) -> GitDone {
 
 /// Syncs; a merge that stops on conflicts (now or from an earlier sync) comes back as its
 /// conflicts to settle one by one, when they can be.
-fn sync_or_settle(git: &Git, path: &Path) -> GitDone {
+fn sync_or_settle(git: &Git, path: &Path, step: &dyn Fn(Step)) -> GitDone {
     let settle = |error: SyncError| match git.conflict_details() {
         Ok(Some(files)) => GitDone::Settle(files),
         _ => GitDone::Synced(Err(error)),
@@ -254,7 +258,7 @@ fn sync_or_settle(git: &Git, path: &Path) -> GitDone {
         Ok(false) => {}
         Err(e) => return GitDone::Synced(Err(e)),
     }
-    match git.sync(&mut |_| {}) {
+    match git.sync(&mut |s| step(s)) {
         Err(error @ SyncError::Conflict(_)) => settle(error),
         result => GitDone::Synced(result),
     }
@@ -287,6 +291,14 @@ fn round_base(git: &Git, path: &Path) -> Option<(String, Box<Baseline>)> {
 /// read again (their change marks too).
 pub fn finished(app: &mut App, done: GitDone) {
     match done {
+        GitDone::Step(step) => {
+            if let Some(Popup::Git(dialog)) = &mut app.ui.popup
+                && let GitDialog::Busy(what) = dialog.as_mut()
+            {
+                *what = step_line(step);
+            }
+            return;
+        }
         GitDone::RoundBase(found) => {
             if matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
                 app.ui.popup = None;
@@ -339,6 +351,16 @@ pub fn finished(app: &mut App, done: GitDone) {
         | GitDone::Aborted(Err(e)) => show_outcome(app, "Not done", vec![e.to_string()], false),
     }
     refresh(app);
+}
+
+/// What a sync is doing, in words: `Syncing, step 2 of 3: merging them with yours…`.
+fn step_line(step: Step) -> String {
+    let number = match step {
+        Step::Fetch => 1,
+        Step::Merge => 2,
+        Step::Push => 3,
+    };
+    format!("Syncing, step {number} of 3: {}", step.describe())
 }
 
 /// The tag field, today's meeting suggested, with the plan files not committed.

@@ -300,3 +300,18 @@ fn each_conflict_gets_a_side_before_the_merge_is_finished() {
     );
     assert!(matches!(dialog(&app), GitDialog::Busy(_)));
 }
+
+#[test]
+fn the_busy_popup_says_which_step_of_the_sync_is_running() {
+    use crate::review::git_sync::Step;
+    let (_dir, mut app) = repo_app();
+    app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Busy("Syncing…".into()))));
+    super::finished(&mut app, super::GitDone::Step(Step::Merge));
+    let GitDialog::Busy(what) = dialog(&app) else {
+        panic!("still busy");
+    };
+    assert_eq!(what, "Syncing, step 2 of 3: merging them with yours…");
+    app.ui.popup = None;
+    super::finished(&mut app, super::GitDone::Step(Step::Push));
+    assert!(app.ui.popup.is_none(), "a hidden popup stays hidden");
+}
