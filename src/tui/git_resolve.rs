@@ -1,17 +1,20 @@
-//! A sync stopped on conflicts, settled from the UI: each conflict the merge driver could not
-//! resolve is listed in words (the action, the field, your value and theirs); the officer keeps
-//! theirs or mine for each, then the merge is committed and sent. Or the merge is abandoned
+//! A sync as it goes and when it stops: the busy popup says the step running; a merge stopped
+//! on conflicts is settled from the UI: each conflict the merge driver could not resolve is
+//! listed in words (the action, the field, your value and theirs); the officer keeps theirs or
+//! mine for each, then the merge is committed and sent. Or the merge is abandoned
 //! (`git merge --abort`); closing leaves it waiting in git, and `P` comes back here.
 
 use super::app::App;
 use super::effect::Effect;
 use super::forms::Popup;
-use super::git_ui::{GitDialog, Request};
+use super::git_ui::{GitDialog, GitDone, Request, show_outcome, synced_lines};
 use super::keymap::KeyHelp;
-use crate::review::git_sync::ConflictFile;
+use crate::review::git::Git;
+use crate::review::git_sync::{ConflictFile, Step, SyncError, Synced};
 use crate::review::merge::Side;
 use crate::review::resolve::Block;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use std::path::Path;
 
 /// Keys of the conflict chooser.
 pub const RESOLVE_KEYS: &[KeyHelp] = &[
@@ -132,6 +135,66 @@ pub fn key(app: &mut App, mut resolving: Box<Resolving>, key: KeyEvent) -> Optio
     }
     app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Resolve(resolving))));
     None
+}
+
+/// A sync's news: the busy popup says the step it started.
+pub fn show_step(app: &mut App, step: Step) {
+    if let Some(Popup::Git(dialog)) = &mut app.ui.popup
+        && let GitDialog::Busy(what) = dialog.as_mut()
+    {
+        *what = step_line(step);
+    }
+}
+
+/// What finishing the merge and syncing did.
+pub fn resolved(app: &mut App, result: Result<(String, Synced), SyncError>) {
+    match result {
+        Ok((id, synced)) => {
+            let mut lines = vec![format!("Merge finished with your choices (commit {id}).")];
+            lines.extend(synced_lines(&synced));
+            show_outcome(app, "Merged and synced", lines, false);
+        }
+        Err(e) => show_outcome(
+            app,
+            "Merge not finished",
+            vec![
+                e.to_string(),
+                "P shows the conflicts again; nothing of either side is lost.".into(),
+            ],
+            false,
+        ),
+    }
+}
+
+/// Syncs; a merge that stops on conflicts (now or from an earlier sync) comes back as its
+/// conflicts to settle one by one, when they can be.
+pub fn sync_or_settle(git: &Git, path: &Path, step: &dyn Fn(Step)) -> GitDone {
+    let settle = |error: SyncError| match git.conflict_details() {
+        Ok(Some(files)) => GitDone::Settle(files),
+        _ => GitDone::Synced(Err(error)),
+    };
+    if git.merging() {
+        return settle(SyncError::Merging);
+    }
+    match git.has_changes(path) {
+        Ok(true) => return GitDone::Synced(Err(SyncError::NotCommitted(git.relative(path)))),
+        Ok(false) => {}
+        Err(e) => return GitDone::Synced(Err(e)),
+    }
+    match git.sync(&mut |s| step(s)) {
+        Err(error @ SyncError::Conflict(_)) => settle(error),
+        result => GitDone::Synced(result),
+    }
+}
+
+/// What a sync is doing, in words: `Syncing, step 2 of 3: merging them with yours…`.
+fn step_line(step: Step) -> String {
+    let number = match step {
+        Step::Fetch => 1,
+        Step::Merge => 2,
+        Step::Push => 3,
+    };
+    format!("Syncing, step {number} of 3: {}", step.describe())
 }
 
 fn busy(app: &mut App, what: &str, request: Request) -> Option<Effect> {

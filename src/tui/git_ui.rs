@@ -231,7 +231,7 @@ fn run(request: Request, path: &Path, step: &dyn Fn(Step)) -> GitDone {
             .map(|()| tag)
         })),
         Request::Sync => match git {
-            Ok(g) => sync_or_settle(&g, path, step),
+            Ok(g) => super::git_resolve::sync_or_settle(&g, path, step),
             Err(e) => GitDone::Synced(Err(e)),
         },
         Request::Resolve(choices) => GitDone::Resolved(git.and_then(|g| {
@@ -240,27 +240,6 @@ fn run(request: Request, path: &Path, step: &dyn Fn(Step)) -> GitDone {
         })),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
-    }
-}
-
-/// Syncs; a merge that stops on conflicts (now or from an earlier sync) comes back as its
-/// conflicts to settle one by one, when they can be.
-fn sync_or_settle(git: &Git, path: &Path, step: &dyn Fn(Step)) -> GitDone {
-    let settle = |error: SyncError| match git.conflict_details() {
-        Ok(Some(files)) => GitDone::Settle(files),
-        _ => GitDone::Synced(Err(error)),
-    };
-    if git.merging() {
-        return settle(SyncError::Merging);
-    }
-    match git.has_changes(path) {
-        Ok(true) => return GitDone::Synced(Err(SyncError::NotCommitted(git.relative(path)))),
-        Ok(false) => {}
-        Err(e) => return GitDone::Synced(Err(e)),
-    }
-    match git.sync(&mut |s| step(s)) {
-        Err(error @ SyncError::Conflict(_)) => settle(error),
-        result => GitDone::Synced(result),
     }
 }
 
@@ -291,14 +270,7 @@ fn round_base(git: &Git, path: &Path) -> Option<(String, Box<Baseline>)> {
 /// read again (their change marks too).
 pub fn finished(app: &mut App, done: GitDone) {
     match done {
-        GitDone::Step(step) => {
-            if let Some(Popup::Git(dialog)) = &mut app.ui.popup
-                && let GitDialog::Busy(what) = dialog.as_mut()
-            {
-                *what = step_line(step);
-            }
-            return;
-        }
+        GitDone::Step(step) => return super::git_resolve::show_step(app, step),
         GitDone::RoundBase(found) => {
             if matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
                 app.ui.popup = None;
@@ -318,20 +290,7 @@ pub fn finished(app: &mut App, done: GitDone) {
             let resolving = super::git_resolve::Resolving::new(files);
             show(app, GitDialog::Resolve(Box::new(resolving)));
         }
-        GitDone::Resolved(Ok((id, synced))) => {
-            let mut lines = vec![format!("Merge finished with your choices (commit {id}).")];
-            lines.extend(synced_lines(&synced));
-            show_outcome(app, "Merged and synced", lines, false);
-        }
-        GitDone::Resolved(Err(e)) => show_outcome(
-            app,
-            "Merge not finished",
-            vec![
-                e.to_string(),
-                "P shows the conflicts again; nothing of either side is lost.".into(),
-            ],
-            false,
-        ),
+        GitDone::Resolved(result) => super::git_resolve::resolved(app, result),
         GitDone::Aborted(Ok(())) => close_saying(
             app,
             "abandoned the merge: everything is as it was before syncing".to_string(),
@@ -351,16 +310,6 @@ pub fn finished(app: &mut App, done: GitDone) {
         | GitDone::Aborted(Err(e)) => show_outcome(app, "Not done", vec![e.to_string()], false),
     }
     refresh(app);
-}
-
-/// What a sync is doing, in words: `Syncing, step 2 of 3: merging them with yours…`.
-fn step_line(step: Step) -> String {
-    let number = match step {
-        Step::Fetch => 1,
-        Step::Merge => 2,
-        Step::Push => 3,
-    };
-    format!("Syncing, step {number} of 3: {}", step.describe())
 }
 
 /// The tag field, today's meeting suggested, with the plan files not committed.
@@ -384,7 +333,7 @@ fn ask_tag(app: &mut App, uncommitted: Vec<String>, meetings: Vec<String>) {
 }
 
 /// What a sync did, in words.
-fn synced_lines(synced: &Synced) -> Vec<String> {
+pub(super) fn synced_lines(synced: &Synced) -> Vec<String> {
     vec![
         format!("Synced with {}.", synced.upstream),
         counted(
@@ -421,14 +370,14 @@ fn conflict_lines(files: &[crate::review::git_sync::Conflicted]) -> Vec<String> 
     lines
 }
 
-fn show(app: &mut App, dialog: GitDialog) {
+pub(super) fn show(app: &mut App, dialog: GitDialog) {
     let ours = matches!(&app.ui.popup, None | Some(Popup::Git(_)));
     if ours {
         app.ui.popup = Some(Popup::Git(Box::new(dialog)));
     }
 }
 
-fn show_outcome(app: &mut App, title: &str, lines: Vec<String>, conflict: bool) {
+pub(super) fn show_outcome(app: &mut App, title: &str, lines: Vec<String>, conflict: bool) {
     if !matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
         let text = lines.join(" ");
         return app.warn(format!("{title}: {text}"));

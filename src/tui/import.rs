@@ -30,7 +30,11 @@ pub const PICK_KEYS: &[KeyHelp] = &[
         "",
         "or type the path of a pack (several separated by ;)",
     ),
-    KeyHelp::new("Enter", "review", "read the packs and review their changes"),
+    KeyHelp::new(
+        "Enter",
+        "review",
+        "review the changes of the marked packs and typed paths (else the one under the cursor)",
+    ),
     KeyHelp::new("Esc", "cancel", "close without importing"),
 ];
 
@@ -226,10 +230,15 @@ fn pick_key(app: &mut App, mut pick: Box<Pick>, key: KeyEvent) {
     keep(app, ImportDialog::Pick(pick));
 }
 
-/// The marked files, the one under the cursor and the typed paths, each once, in that order.
+/// The marked files and the typed paths, each once, in that order; when there are none, the
+/// file under the cursor.
 fn chosen_paths(pick: &Pick, typed: &str) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = Vec::new();
-    let listed = pick.marked.iter().copied().chain(pick.cursor);
+    let nothing_typed = typed.trim().is_empty();
+    let cursor = pick
+        .cursor
+        .filter(|_| pick.marked.is_empty() && nothing_typed);
+    let listed = pick.marked.iter().copied().chain(cursor);
     for path in listed.filter_map(|i| pick.found.get(i)) {
         if !paths.contains(path) {
             paths.push(path.clone());

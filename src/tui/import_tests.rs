@@ -262,3 +262,26 @@ fn a_typed_path_that_cannot_be_read_says_so_in_the_chooser() {
     let error = pick.form.error.clone().unwrap_or_default();
     assert!(error.starts_with("missing.csv: cannot read it"), "{error}");
 }
+
+#[test]
+fn marked_and_typed_packs_are_read_and_the_cursor_only_when_there_are_none() {
+    let pick = |marked: &[usize]| super::Pick {
+        form: crate::tui::forms::TextForm::new("t", "", crate::tui::forms::Lines::One),
+        found: vec!["a.csv".into(), "b.csv".into(), "c.xlsx".into()],
+        cursor: Some(1),
+        marked: marked.iter().copied().collect(),
+    };
+    let names = |paths: Vec<std::path::PathBuf>| -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    };
+    assert_eq!(names(super::chosen_paths(&pick(&[]), "  ")), ["b.csv"]);
+    assert_eq!(
+        names(super::chosen_paths(&pick(&[2, 0]), "")),
+        ["a.csv", "c.xlsx"]
+    );
+    assert_eq!(
+        names(super::chosen_paths(&pick(&[2]), "x y.csv; 'a.csv' ;c.xlsx")),
+        ["c.xlsx", "x y.csv", "a.csv"]
+    );
+    assert_eq!(names(super::chosen_paths(&pick(&[]), "z.csv")), ["z.csv"]);
+}

@@ -2,6 +2,7 @@
 
 use super::fields::render_text;
 use super::popup::{boxed, centered, dim};
+use super::rows::{Row, window};
 use crate::review::merge::Side;
 use crate::text::clip;
 use crate::tui::git_resolve::{RESOLVE_KEYS, Resolving};
@@ -9,7 +10,7 @@ use crate::tui::git_ui::GitDialog;
 use crate::tui::keymap::key_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -103,8 +104,22 @@ fn render_resolve(frame: &mut Frame, area: Rect, resolving: &Resolving) {
         area,
         &clip(&title, usize::from(area.width.saturating_sub(6))),
     );
-    let width = usize::from(inner.width).max(1);
-    let mut rows: Vec<(Option<usize>, Line<'static>)> = vec![(
+    let rows = resolve_rows(resolving, usize::from(inner.width).max(1));
+    let height = usize::from(inner.height.saturating_sub(1));
+    let mut lines = window(rows, resolving.cursor, height);
+    lines.push(match &resolving.error {
+        Some(error) => Line::from(Span::styled(
+            error.clone(),
+            Style::default().fg(Color::LightRed),
+        )),
+        None => dim(key_line(RESOLVE_KEYS)),
+    });
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What to do, then each conflict: the side chosen, what it is about, its file.
+fn resolve_rows(resolving: &Resolving, width: usize) -> Vec<Row> {
+    let mut rows: Vec<Row> = vec![(
         None,
         dim(clip(
             "For each: m keeps yours, t takes theirs. Enter finishes the merge and sends it; a abandons it.",
@@ -130,35 +145,5 @@ fn render_resolve(frame: &mut Frame, area: Rect, resolving: &Resolving) {
         }
         rows.push((Some(i), dim(format!("         in {path}"))));
     }
-    let height = usize::from(inner.height.saturating_sub(1)).max(1);
-    let cursor_first = rows
-        .iter()
-        .position(|(i, _)| *i == Some(resolving.cursor))
-        .unwrap_or(0);
-    let cursor_last = rows
-        .iter()
-        .rposition(|(i, _)| *i == Some(resolving.cursor))
-        .unwrap_or(0);
-    let first = (cursor_last + 1).saturating_sub(height).min(cursor_first);
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .skip(first)
-        .take(height)
-        .map(|(i, line)| {
-            if i == Some(resolving.cursor) {
-                line.patch_style(Style::default().add_modifier(Modifier::REVERSED))
-            } else {
-                line
-            }
-        })
-        .collect();
-    lines.resize(height, Line::default());
-    lines.push(match &resolving.error {
-        Some(error) => Line::from(Span::styled(
-            error.clone(),
-            Style::default().fg(Color::LightRed),
-        )),
-        None => dim(key_line(RESOLVE_KEYS)),
-    });
-    frame.render_widget(Paragraph::new(lines), inner);
+    rows
 }

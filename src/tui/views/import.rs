@@ -4,6 +4,7 @@
 
 use super::fields::{hint_line, render_text};
 use super::popup::{boxed, dim};
+use super::rows::{Row, window};
 use crate::model::Plan;
 use crate::text::clip;
 use crate::tui::app::App;
@@ -65,8 +66,8 @@ fn render_pick(frame: &mut Frame, area: Rect, pick: &Pick) {
     render_text(frame, area, &pick.form, lines);
 }
 
-/// The review's lines, and which item (change, conflict, problem) each belongs to.
-fn review_lines(plan: &Plan, review: &Review, width: usize) -> Vec<(Option<usize>, Line<'static>)> {
+/// The review's lines: where the changes come from, the changes, the conflicts, the problems.
+fn review_lines(plan: &Plan, review: &Review, width: usize) -> Vec<Row> {
     let packs: Vec<String> = review
         .files
         .iter()
@@ -85,31 +86,63 @@ fn review_lines(plan: &Plan, review: &Review, width: usize) -> Vec<(Option<usize
     if review.changes.is_empty() {
         lines.push((None, dim("No change to apply.")));
     }
-    for (i, (change, decision)) in review.changes.iter().enumerate() {
-        let now = current_value(plan, Target::Action(change.at, change.field))
-            .map_or_else(|| "(none)".to_string(), |v| shown_value(&v));
-        let (mark, colour) = match decision {
-            Decision::Open => ("[ ]", Color::Reset),
-            Decision::Accept => ("[✓]", Color::LightGreen),
-            Decision::Reject => ("[✗]", Color::LightRed),
-        };
-        let text = format!(
-            " {} {}: {} → {}",
-            change.reference,
-            change.field,
-            clip(&now, width / 3),
-            shown_value(&change.value)
-        );
-        lines.push((
-            Some(i),
-            Line::from(vec![
-                Span::styled(mark, Style::default().fg(colour)),
-                Span::raw(clip(&text, width.saturating_sub(4))),
-            ]),
-        ));
-        let from = format!("      from {}", review.sent_by(change));
-        lines.push((Some(i), dim(clip(&from, width))));
+    for i in 0..review.changes.len() {
+        change_lines(plan, review, i, width, &mut lines);
     }
+    other_lines(review, width, &mut lines);
+    lines
+}
+
+/// One change: its decision, ref, field, the value now and the lead's, who sent it; the
+/// selected one also in full, wrapped.
+fn change_lines(plan: &Plan, review: &Review, i: usize, width: usize, lines: &mut Vec<Row>) {
+    let (change, decision) = &review.changes[i];
+    let now = current_value(plan, Target::Action(change.at, change.field))
+        .map_or_else(|| "(none)".to_string(), |v| shown_value(&v));
+    let new = shown_value(&change.value);
+    let (mark, colour) = match decision {
+        Decision::Open => ("[ ]", Color::Reset),
+        Decision::Accept => ("[✓]", Color::LightGreen),
+        Decision::Reject => ("[✗]", Color::LightRed),
+    };
+    let text = format!(
+        " {} {}: {} → {}",
+        change.reference,
+        change.field,
+        clip(&now, width / 3),
+        new
+    );
+    let clipped = clip(&text, width.saturating_sub(4));
+    let cut = clipped != text;
+    lines.push((
+        Some(i),
+        Line::from(vec![
+            Span::styled(mark, Style::default().fg(colour)),
+            Span::raw(clipped),
+        ]),
+    ));
+    if cut && i == review.cursor {
+        for (label, value) in [("now", &now), ("new", &new)] {
+            for piece in wrapped(&format!("{label}: {value}"), width.saturating_sub(6)) {
+                lines.push((Some(i), Line::from(format!("      {piece}"))));
+            }
+        }
+    }
+    let from = format!("      from {}", review.sent_by(change));
+    lines.push((Some(i), dim(clip(&from, width))));
+}
+
+/// `text` cut into pieces of at most `width` characters.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(width.max(1))
+        .map(|c| c.iter().collect())
+        .collect()
+}
+
+/// The conflicts and the problems, each under its heading.
+fn other_lines(review: &Review, width: usize, lines: &mut Vec<Row>) {
     let first_conflict = review.changes.len();
     if !review.conflicts.is_empty() {
         lines.push((None, Line::default()));
@@ -140,7 +173,6 @@ fn review_lines(plan: &Plan, review: &Review, width: usize) -> Vec<(Option<usize
         let text = format!("✗  {problem}");
         lines.push((Some(first_problem + i), Line::from(clip(&text, width))));
     }
-    lines
 }
 
 fn heading(text: &str) -> Line<'static> {
@@ -169,29 +201,8 @@ fn render_review(frame: &mut Frame, area: Rect, plan: &Plan, review: &Review) {
     );
     let width = usize::from(inner.width).max(1);
     let lines = review_lines(plan, review, width);
-    let height = usize::from(inner.height.saturating_sub(1)).max(1);
-    let cursor_first = lines
-        .iter()
-        .position(|(i, _)| *i == Some(review.cursor))
-        .unwrap_or(0);
-    let cursor_last = lines
-        .iter()
-        .rposition(|(i, _)| *i == Some(review.cursor))
-        .unwrap_or(0);
-    let first = (cursor_last + 1).saturating_sub(height).min(cursor_first);
-    let mut shown: Vec<Line> = lines
-        .into_iter()
-        .skip(first)
-        .take(height)
-        .map(|(i, line)| {
-            if i == Some(review.cursor) {
-                line.patch_style(Style::default().add_modifier(Modifier::REVERSED))
-            } else {
-                line
-            }
-        })
-        .collect();
-    shown.resize(height, Line::default());
+    let height = usize::from(inner.height.saturating_sub(1));
+    let mut shown = window(lines, review.cursor, height);
     shown.push(dim(hint_line(REVIEW_KEYS)));
     frame.render_widget(Paragraph::new(shown), inner);
 }

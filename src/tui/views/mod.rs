@@ -12,6 +12,7 @@ mod main;
 mod popup;
 mod review;
 mod round;
+mod rows;
 mod status;
 
 use super::app::{App, Screen};
