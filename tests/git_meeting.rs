@@ -106,3 +106,74 @@ fn last_meeting_works_wherever_a_revision_is_accepted() {
         common::stdout(&export)
     );
 }
+
+#[test]
+fn meeting_list_gives_the_version_history_from_the_tags_newest_first() {
+    let with_version = |v: &str| {
+        common::PLAN.replacen(
+            "title: Business Plan 2013-2014\n",
+            &format!("title: Business Plan 2013-2014\nversion: '{v}'\n"),
+            1,
+        )
+    };
+    let repo = repo_with(&[("plans/2013-14.yaml", with_version("1.1").as_bytes())]);
+    let dir = repo.path();
+    let first = meeting(
+        dir,
+        &[
+            "--date",
+            "2013-09-17",
+            "--message",
+            "September board\n\nminuted",
+        ],
+    );
+    assert!(first.status.success(), "{}", common::stderr(&first));
+    std::fs::write(dir.join("plans/2013-14.yaml"), with_version("1.2")).expect("write");
+    git(dir, &["commit", "-qam", "version 1.2"]);
+    let second = meeting(dir, &["--date", "2013-11-05"]);
+    assert!(second.status.success(), "{}", common::stderr(&second));
+
+    let listed = meeting(dir, &["--list", "plans/2013-14.yaml"]);
+    assert!(listed.status.success(), "{}", common::stderr(&listed));
+    assert_eq!(
+        common::stdout(&listed),
+        "Version history of plans/2013-14.yaml from its meeting tags, newest first:\n\
+         date        version  tagged by  note\n\
+         2013-11-05  1.2      Officer    Board meeting of 5 November 2013\n\
+         2013-09-17  1.1      Officer    September board\n"
+    );
+
+    // A later year file, added after both meetings: not in either, and the default file.
+    std::fs::write(
+        dir.join("plans/2014-15.yaml"),
+        with_version("2.0").replace("2013-14", "2014-15"),
+    )
+    .expect("write");
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", "next year"]);
+    let default = meeting(dir, &["--list"]);
+    assert!(default.status.success(), "{}", common::stderr(&default));
+    let text = common::stdout(&default);
+    assert!(
+        text.starts_with("Version history of plans/2014-15.yaml"),
+        "{text}"
+    );
+    assert!(text.contains("2013-11-05  (not in it)  Officer"), "{text}");
+
+    let both = meeting(dir, &["--list", "--date", "2013-12-01"]);
+    assert_eq!(both.status.code(), Some(2), "--list does not tag");
+    assert_eq!(git(dir, &["tag", "--list", "meeting/*"]).lines().count(), 2);
+}
+
+#[test]
+fn meeting_list_without_tags_says_how_to_make_one() {
+    let repo = repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
+    let listed = meeting(repo.path(), &["--list"]);
+    assert!(listed.status.success(), "{}", common::stderr(&listed));
+    assert_eq!(common::stdout(&listed), "");
+    assert!(
+        common::stderr(&listed).contains("no meeting tags yet"),
+        "{}",
+        common::stderr(&listed)
+    );
+}

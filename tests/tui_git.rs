@@ -182,7 +182,7 @@ fn sync_merges_a_colleagues_change_to_another_action() {
 }
 
 #[test]
-fn a_conflict_names_the_action_and_m_abandons_the_merge() {
+fn a_conflict_names_the_action_and_a_abandons_the_merge() {
     let (top, _remote, work) = remote_and_clone();
     git(top.path(), &["clone", "-q", "remote.git", "other"]);
     let other = top.path().join("other");
@@ -204,21 +204,109 @@ fn a_conflict_names_the_action_and_m_abandons_the_merge() {
     tui.send("P");
     let screen = tui.wait_for_within("Sync stopped", Duration::from_secs(20));
     assert!(
-        screen.contains("plans/2013-14.yaml (actions 3.2)"),
+        screen.contains("[  ?   ] action 3.2: rag") && screen.contains("theirs: \"red\""),
         "{}",
         pty::framed(&screen)
     );
-    assert!(
-        screen.contains("m abandon the merge"),
-        "{}",
-        pty::framed(&screen)
-    );
-    tui.send("m");
+    assert!(screen.contains("a abandon"), "{}", pty::framed(&screen));
+    tui.send("a");
     tui.wait_for("abandoned the merge");
     assert_eq!(git(&work, &["rev-parse", "HEAD"]), mine);
     assert_eq!(git(&work, &["status", "--porcelain", "--", PLAN]), "");
     tui.wait_for("green  ·  due");
     quit(&mut tui);
+}
+
+#[test]
+fn conflicts_are_settled_one_by_one_then_the_merge_is_committed_and_sent() {
+    let (top, remote, work) = remote_and_clone();
+    git(top.path(), &["clone", "-q", "remote.git", "other"]);
+    let other = top.path().join("other");
+    identify(&other, "Colleague");
+    for (dir, edits, message) in [
+        (
+            &other,
+            ["3.2", "rag=red", "1.1", "progress=Colleague's update"],
+            "Theirs",
+        ),
+        (
+            &work,
+            ["3.2", "rag=green", "1.1", "progress=My update"],
+            "Mine",
+        ),
+    ] {
+        for pair in edits.chunks(2) {
+            let set = common::boardplan(dir, &["set", PLAN, pair[0], pair[1]]);
+            assert!(set.status.success(), "{}", common::stderr(&set));
+        }
+        git(dir, &["commit", "-q", "-am", message]);
+    }
+    git(&other, &["push", "-q"]);
+
+    let sandbox = Sandbox::new();
+    let mut tui = Launch::new(&work, &sandbox)
+        .env("PATH", &path_with_boardplan())
+        .size(30, 120)
+        .start();
+    tui.wait_for(" Action 1.1 ");
+    tui.send("P");
+    let screen = tui.wait_for_within("0 of 2 chosen", Duration::from_secs(20));
+    for expected in [
+        "[  ?   ] action 1.1: progress",
+        "yours:  \"My update\"",
+        "theirs: \"Colleague's update\"",
+        "[  ?   ] action 3.2: rag",
+        "yours:  \"green\"",
+        "in plans/2013-14.yaml",
+    ] {
+        assert!(
+            screen.contains(expected),
+            "{expected}\n{}",
+            pty::framed(&screen)
+        );
+    }
+    tui.send(keys::ENTER);
+    tui.wait_for("2 conflict(s) still to choose");
+    assert!(git(&work, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).len() == 40);
+    tui.send("t");
+    tui.wait_for("[theirs] action 1.1");
+    tui.send("m");
+    tui.wait_for("[mine  ] action 3.2");
+    tui.send(keys::ENTER);
+    let screen = tui.wait_for_within("Merged and synced", Duration::from_secs(20));
+    assert!(
+        screen.contains("Merge finished with your choices"),
+        "{}",
+        pty::framed(&screen)
+    );
+    tui.esc();
+    quit(&mut tui);
+
+    let text = std::fs::read_to_string(work.join(PLAN)).expect("plan");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    let plan = boardplan::store::load(text.as_bytes()).expect("loads").plan;
+    let action = |r: &str| {
+        plan.action(plan.find_action(r).expect("ref"))
+            .expect("action")
+    };
+    assert_eq!(
+        action("1.1").progress.as_deref(),
+        Some("Colleague's update")
+    );
+    assert_eq!(action("3.2").rag, Some(boardplan::model::Rag::Green));
+    let parents = git(&work, &["log", "-1", "--format=%P"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    assert_eq!(git(&work, &["status", "--porcelain", "--", PLAN]), "");
+    assert_eq!(
+        git(&remote, &["rev-parse", "HEAD"]),
+        git(&work, &["rev-parse", "HEAD"]),
+        "the merge is sent"
+    );
+    let check = common::boardplan(&work, &["check", PLAN]);
+    assert!(check.status.success(), "{}", common::stderr(&check));
 }
 
 #[test]

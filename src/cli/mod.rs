@@ -100,7 +100,14 @@ pub enum Command {
         store: Option<PathBuf>,
     },
     /// Tag the current commit as a board meeting (meeting/YYYY-MM-DD); `last-meeting` names it.
+    /// With --list: the plan's version history from its meeting tags (date, version, tagger, note).
     Meeting {
+        /// List the meetings, newest first, with the plan's version at each, instead of tagging.
+        #[arg(long, conflicts_with_all = ["date", "message"])]
+        list: bool,
+        /// With --list: the plan file whose version is shown (default: the last year file in ./plans).
+        #[arg(requires = "list", value_name = "FILE")]
+        file: Option<PathBuf>,
         /// The meeting's date (YYYY-MM-DD; default today).
         #[arg(long, value_name = "DATE")]
         date: Option<chrono::NaiveDate>,
@@ -272,7 +279,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             exit_code,
         }),
         Some(Command::GitDiffDriver { args }) => diff_driver::run(&args),
-        Some(Command::Meeting { date, message }) => meeting::run(date, message.as_deref()),
+        Some(Command::Meeting {
+            list: true, file, ..
+        }) => meeting::list(file.as_deref()),
+        Some(Command::Meeting { date, message, .. }) => meeting::run(date, message.as_deref()),
         Some(Command::MergeDriver {
             base,
             ours,

@@ -318,3 +318,88 @@ impl Git {
         })
     }
 }
+
+/// A board meeting as its tag records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// The tag: `meeting/2013-09-17`.
+    pub tag: String,
+    /// The meeting's date: the one in the tag's name, else the day it was tagged.
+    pub date: String,
+    /// Who made the tag (the commit's author for a tag made without `-a`).
+    pub tagger: String,
+    /// The tag's message (empty for a tag made without one).
+    pub note: String,
+}
+
+/// The plan file as of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanAt {
+    /// The plan's `version` field (`None`: the plan had none).
+    Version(Option<String>),
+    /// The file was not in the meeting's commit.
+    Missing,
+    /// The file was there but is not a valid plan.
+    Invalid,
+}
+
+impl Git {
+    /// Every `meeting/*` tag, newest first (by the date in its name).
+    pub fn meetings(&self) -> Result<Vec<Meeting>, GitError> {
+        let format = "%(refname:short)%1f%(taggername)%1f%(taggerdate:short)%1f\
+                      %(authorname)%1f%(authordate:short)%1f%(contents)%1e";
+        let out = self.run(&[
+            "for-each-ref",
+            "--sort=-refname",
+            &format!("--format={format}"),
+            "refs/tags/meeting/",
+        ])?;
+        let text = String::from_utf8_lossy(&out);
+        Ok(text
+            .split('\u{1e}')
+            .filter_map(|record| {
+                let fields: Vec<&str> = record.trim_start_matches('\n').split('\u{1f}').collect();
+                let [tag, tagger, tagged, author, authored, note] = fields.as_slice() else {
+                    return None;
+                };
+                let named = tag.trim_start_matches("meeting/");
+                let is_date = chrono::NaiveDate::parse_from_str(named, "%Y-%m-%d").is_ok();
+                let when = if tagged.is_empty() { authored } else { tagged };
+                Some(Meeting {
+                    tag: tag.to_string(),
+                    date: if is_date { named } else { when }.to_string(),
+                    tagger: if tagger.is_empty() { author } else { tagger }.to_string(),
+                    note: note.trim().to_string(),
+                })
+            })
+            .collect())
+    }
+
+    /// The plan file at `path` as of each meeting, newest first: the plan's version history.
+    pub fn version_history(&self, path: &Path) -> Result<Vec<(Meeting, PlanAt)>, GitError> {
+        let meetings = self.meetings()?;
+        let mut history = Vec::with_capacity(meetings.len());
+        for meeting in meetings {
+            let at = match self.show(&format!("refs/tags/{}", meeting.tag), path)? {
+                None => PlanAt::Missing,
+                Some(bytes) => match crate::store::load(&bytes) {
+                    Ok(loaded) => PlanAt::Version(loaded.plan.version),
+                    Err(_) => PlanAt::Invalid,
+                },
+            };
+            history.push((meeting, at));
+        }
+        Ok(history)
+    }
+}
+
+impl std::fmt::Display for PlanAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanAt::Version(Some(version)) => f.write_str(version),
+            PlanAt::Version(None) => f.write_str("(no version)"),
+            PlanAt::Missing => f.write_str("(not in it)"),
+            PlanAt::Invalid => f.write_str("(not a valid plan)"),
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! Errors are sentences an officer can act on.
 
 use super::git::Git;
+pub use settle::ConflictFile;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -399,6 +400,9 @@ pub fn conflict_refs(text: &str) -> Vec<String> {
     }
     refs
 }
+
+#[path = "git_settle.rs"]
+mod settle;
 
 #[cfg(test)]
 #[path = "git_sync_tests.rs"]

@@ -5,7 +5,7 @@
 //! level (pure); `git` reads history through the `git` command, behind the `History` trait;
 //! `history` follows actions across commits (pure); `revision` resolves, names and reads
 //! revisions for the CLI and the UI alike; `revision_list` offers tags, branches and commits
-//! to compare with.
+//! to compare with; `resolve` settles a stopped merge's conflict blocks one by one (pure).
 //! Never imports terminal crates.
 
 pub mod commit_message;
@@ -16,5 +16,6 @@ pub mod history;
 pub mod hunk_headers;
 pub mod merge;
 pub mod report;
+pub mod resolve;
 pub mod revision;
 pub mod revision_list;

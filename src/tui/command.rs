@@ -106,6 +106,8 @@ pub enum Command {
     NewYear,
     /// Export the board paper (HTML, Markdown, CSV, Excel, JSON) to a file.
     Export,
+    /// Import returned update packs and review their changes.
+    ImportPacks,
     /// Show the keys.
     Help,
     /// Quit (asks when there are unsaved changes).
@@ -167,6 +169,7 @@ impl Command {
             Command::UpdateRound => "update round",
             Command::NewYear => "new year",
             Command::Export => "export",
+            Command::ImportPacks => "import packs",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -265,6 +268,9 @@ impl Command {
             }
             Command::Export => {
                 "export the board paper: HTML, Markdown, CSV, Excel or JSON; whole plan or as shown; since the last meeting"
+            }
+            Command::ImportPacks => {
+                "import returned update packs (csv, xlsx): review each change, accept or reject, apply as one undoable edit"
             }
             Command::Help => "show this help",
             Command::Quit => "quit (asks when there are unsaved changes)",

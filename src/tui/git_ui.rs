@@ -13,7 +13,7 @@ use super::work::{Done, Job};
 use crate::review::commit_message::draft;
 use crate::review::diff::compare;
 use crate::review::git::Git;
-use crate::review::git_sync::{SyncError, Synced};
+use crate::review::git_sync::{ConflictFile, Step, SyncError, Synced};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 
@@ -28,9 +28,13 @@ pub enum GitDialog {
         form: Box<TextForm>,
         /// Plan files with changes not committed (not in the tag).
         uncommitted: Vec<String>,
+        /// The earlier meetings, newest first: date, the plan's version then, tagger, note.
+        meetings: Vec<String>,
     },
     /// Waiting for git.
     Busy(String),
+    /// A stopped merge's conflicts, a side to choose for each.
+    Resolve(Box<super::git_resolve::Resolving>),
     /// What happened, in words; `conflict` offers to abandon the merge.
     Outcome {
         /// The heading.
@@ -55,6 +59,8 @@ pub enum Request {
     Sync,
     /// Abandon a stopped merge.
     AbortMerge,
+    /// Finish a stopped merge with a side for each conflict block of each file, then sync.
+    Resolve(Vec<(String, Vec<crate::review::merge::Side>)>),
     /// Read the plan as of the last meeting (or commit) for an update round.
     Round,
 }
@@ -64,14 +70,20 @@ pub enum Request {
 pub enum GitDone {
     /// The commit's short id, and its message.
     Committed(Result<String, SyncError>, String),
-    /// Plan files with uncommitted changes.
-    TagReady(Result<Vec<String>, SyncError>),
+    /// Plan files with uncommitted changes, and the earlier meetings as lines.
+    TagReady(Result<Vec<String>, SyncError>, Vec<String>),
     /// The tag made.
     Tagged(Result<String, SyncError>),
     /// What the sync did.
     Synced(Result<Synced, SyncError>),
     /// The merge was abandoned.
     Aborted(Result<(), SyncError>),
+    /// A sync started a step (news while it runs).
+    Step(Step),
+    /// A merge stopped on conflicts that can be settled one by one.
+    Settle(Vec<ConflictFile>),
+    /// The merge commit made with the officer's choices, and what the sync then did.
+    Resolved(Result<(String, Synced), SyncError>),
     /// The last meeting tag (or "the last commit") and the plan then, for an update round.
     RoundBase(Option<(String, Box<Baseline>)>),
 }
@@ -146,8 +158,16 @@ pub fn key(app: &mut App, dialog: GitDialog, key: KeyEvent) -> Option<Effect> {
         GitDialog::Tag {
             mut form,
             uncommitted,
+            meetings,
         } => match form.handle(key) {
-            Outcome::Continue => keep(app, GitDialog::Tag { form, uncommitted }),
+            Outcome::Continue => keep(
+                app,
+                GitDialog::Tag {
+                    form,
+                    uncommitted,
+                    meetings,
+                },
+            ),
             Outcome::Cancel => None,
             Outcome::Submit(tag) => busy(app, "Tagging…", Request::Tag(tag.trim().to_string())),
         },
@@ -157,7 +177,8 @@ pub fn key(app: &mut App, dialog: GitDialog, key: KeyEvent) -> Option<Effect> {
             }
             None
         }
-        GitDialog::Outcome { conflict, .. } if conflict && key.code == KeyCode::Char('m') => {
+        GitDialog::Resolve(resolving) => super::git_resolve::key(app, resolving, key),
+        GitDialog::Outcome { conflict, .. } if conflict && key.code == KeyCode::Char('a') => {
             busy(app, "Abandoning the merge…", Request::AbortMerge)
         }
         outcome @ GitDialog::Outcome { .. } => {
@@ -177,15 +198,17 @@ fn keep(app: &mut App, dialog: GitDialog) -> Option<Effect> {
 /// Starts `request` on the worker for the year shown.
 pub fn start(app: &mut App, request: Request) {
     let path = app.year().path.clone();
-    let started = app
-        .work
-        .start(Job::Git, move || Done::Git(Box::new(run(request, &path))));
+    let started = app.work.start_reporting(Job::Git, move |report| {
+        let step = |step| report(Done::Git(Box::new(GitDone::Step(step))));
+        Done::Git(Box::new(run(request, &path, &step)))
+    });
     if !started {
         app.warn("git is still busy with the last request; try again in a moment");
     }
 }
 
-fn run(request: Request, path: &Path) -> GitDone {
+/// Does `request`; a sync says each step to `step` as it starts it.
+fn run(request: Request, path: &Path, step: &dyn Fn(Step)) -> GitDone {
     let git = Git::discover(path).map_err(|_| SyncError::NotARepository);
     let folder = path
         .parent()
@@ -194,7 +217,12 @@ fn run(request: Request, path: &Path) -> GitDone {
         Request::Commit(message) => {
             GitDone::Committed(git.and_then(|g| g.commit_file(path, &message)), message)
         }
-        Request::PrepareTag => GitDone::TagReady(git.and_then(|g| g.uncommitted_plans(&folder))),
+        Request::PrepareTag => {
+            let meetings = git
+                .as_ref()
+                .map_or_else(|_| Vec::new(), |g| meeting_lines(g, path));
+            GitDone::TagReady(git.and_then(|g| g.uncommitted_plans(&folder)), meetings)
+        }
         Request::Tag(tag) => GitDone::Tagged(git.and_then(|g| {
             g.tag_named(
                 &tag,
@@ -202,15 +230,29 @@ fn run(request: Request, path: &Path) -> GitDone {
             )
             .map(|()| tag)
         })),
-        Request::Sync => GitDone::Synced(git.and_then(|g| {
-            if !g.merging() && g.has_changes(path)? {
-                return Err(SyncError::NotCommitted(g.relative(path)));
-            }
-            g.sync(&mut |_| {})
+        Request::Sync => match git {
+            Ok(g) => super::git_resolve::sync_or_settle(&g, path, step),
+            Err(e) => GitDone::Synced(Err(e)),
+        },
+        Request::Resolve(choices) => GitDone::Resolved(git.and_then(|g| {
+            let id = g.finish_merge(&choices)?;
+            Ok((id, g.sync(&mut |s| step(s))?))
         })),
         Request::AbortMerge => GitDone::Aborted(git.and_then(|g| g.abort_merge())),
         Request::Round => GitDone::RoundBase(git.ok().and_then(|g| round_base(&g, path))),
     }
+}
+
+/// The plan's version history from its meeting tags, one line each, newest first.
+fn meeting_lines(git: &Git, path: &Path) -> Vec<String> {
+    let history = git.version_history(path).unwrap_or_default();
+    history
+        .into_iter()
+        .map(|(m, at)| {
+            let note = crate::text::first_line(&m.note);
+            format!("{}  version {at}  {}  {note}", m.date, m.tagger)
+        })
+        .collect()
 }
 
 /// The newest meeting tag (else the last commit) and the file as of it.
@@ -228,6 +270,7 @@ fn round_base(git: &Git, path: &Path) -> Option<(String, Box<Baseline>)> {
 /// read again (their change marks too).
 pub fn finished(app: &mut App, done: GitDone) {
     match done {
+        GitDone::Step(step) => return super::git_resolve::show_step(app, step),
         GitDone::RoundBase(found) => {
             if matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
                 app.ui.popup = None;
@@ -238,11 +281,16 @@ pub fn finished(app: &mut App, done: GitDone) {
         GitDone::Committed(Ok(id), message) => {
             close_saying(app, format!("committed {id}: {message}"))
         }
-        GitDone::TagReady(Ok(uncommitted)) => ask_tag(app, uncommitted),
+        GitDone::TagReady(Ok(uncommitted), meetings) => ask_tag(app, uncommitted, meetings),
         GitDone::Tagged(Ok(tag)) => {
             close_saying(app, format!("tagged {tag} (P sends it to the shared copy)"))
         }
         GitDone::Synced(Ok(synced)) => show_outcome(app, "Synced", synced_lines(&synced), false),
+        GitDone::Settle(files) => {
+            let resolving = super::git_resolve::Resolving::new(files);
+            show(app, GitDialog::Resolve(Box::new(resolving)));
+        }
+        GitDone::Resolved(result) => super::git_resolve::resolved(app, result),
         GitDone::Aborted(Ok(())) => close_saying(
             app,
             "abandoned the merge: everything is as it was before syncing".to_string(),
@@ -256,7 +304,7 @@ pub fn finished(app: &mut App, done: GitDone) {
             );
         }
         GitDone::Committed(Err(e), _)
-        | GitDone::TagReady(Err(e))
+        | GitDone::TagReady(Err(e), _)
         | GitDone::Tagged(Err(e))
         | GitDone::Synced(Err(e))
         | GitDone::Aborted(Err(e)) => show_outcome(app, "Not done", vec![e.to_string()], false),
@@ -265,7 +313,7 @@ pub fn finished(app: &mut App, done: GitDone) {
 }
 
 /// The tag field, today's meeting suggested, with the plan files not committed.
-fn ask_tag(app: &mut App, uncommitted: Vec<String>) {
+fn ask_tag(app: &mut App, uncommitted: Vec<String>, meetings: Vec<String>) {
     let today = app.today.format("%Y-%m-%d");
     let form = TextForm::new(
         "Tag this commit as a meeting (the name is editable)",
@@ -274,11 +322,18 @@ fn ask_tag(app: &mut App, uncommitted: Vec<String>) {
     )
     .quick_cancel();
     let form = Box::new(form);
-    show(app, GitDialog::Tag { form, uncommitted });
+    show(
+        app,
+        GitDialog::Tag {
+            form,
+            uncommitted,
+            meetings,
+        },
+    );
 }
 
 /// What a sync did, in words.
-fn synced_lines(synced: &Synced) -> Vec<String> {
+pub(super) fn synced_lines(synced: &Synced) -> Vec<String> {
     vec![
         format!("Synced with {}.", synced.upstream),
         counted(
@@ -310,19 +365,19 @@ fn conflict_lines(files: &[crate::review::git_sync::Conflicted]) -> Vec<String> 
         String::new(),
         "Nothing is lost: the merge waits in git, and the file now shows both versions between <<<<<<< and >>>>>>> lines (it opens read-only until they are gone).".to_string(),
         "Either keep the right version of each in a text editor, then W commits the merge and P syncs again;".to_string(),
-        "or press m to abandon the merge (git merge --abort): everything goes back to how it was before syncing, and you can agree the change first.".to_string(),
+        "or press a to abandon the merge (git merge --abort): everything goes back to how it was before syncing, and you can agree the change first.".to_string(),
     ]);
     lines
 }
 
-fn show(app: &mut App, dialog: GitDialog) {
+pub(super) fn show(app: &mut App, dialog: GitDialog) {
     let ours = matches!(&app.ui.popup, None | Some(Popup::Git(_)));
     if ours {
         app.ui.popup = Some(Popup::Git(Box::new(dialog)));
     }
 }
 
-fn show_outcome(app: &mut App, title: &str, lines: Vec<String>, conflict: bool) {
+pub(super) fn show_outcome(app: &mut App, title: &str, lines: Vec<String>, conflict: bool) {
     if !matches!(&app.ui.popup, None | Some(Popup::Git(_))) {
         let text = lines.join(" ");
         return app.warn(format!("{title}: {text}"));
@@ -361,7 +416,7 @@ fn refresh(app: &mut App) {
 const SHOWN_KEYS: &[KeyHelp] = &[KeyHelp::new("Esc", "close", "close")];
 /// Keys of a stopped merge's outcome.
 const CONFLICT_KEYS: &[KeyHelp] = &[
-    KeyHelp::new("m", "abandon the merge", "git merge --abort"),
+    KeyHelp::new("a", "abandon the merge", "git merge --abort"),
     KeyHelp::new("Esc", "close", "close"),
 ];
 
@@ -370,6 +425,7 @@ pub fn hints(dialog: &GitDialog) -> &'static [KeyHelp] {
     match dialog {
         GitDialog::Commit(_) | GitDialog::Tag { .. } => ONE_LINE_KEYS,
         GitDialog::Outcome { conflict: true, .. } => CONFLICT_KEYS,
+        GitDialog::Resolve(_) => super::git_resolve::RESOLVE_KEYS,
         GitDialog::Busy(_) | GitDialog::Outcome { .. } => SHOWN_KEYS,
     }
 }
@@ -378,7 +434,7 @@ pub fn hints(dialog: &GitDialog) -> &'static [KeyHelp] {
 pub fn paste(dialog: &mut GitDialog, text: &str) {
     match dialog {
         GitDialog::Commit(form) | GitDialog::Tag { form, .. } => form.paste(text),
-        GitDialog::Busy(_) | GitDialog::Outcome { .. } => {}
+        GitDialog::Busy(_) | GitDialog::Outcome { .. } | GitDialog::Resolve(_) => {}
     }
 }
 

@@ -134,11 +134,17 @@ fn tag_warns_about_uncommitted_plans_and_never_moves_a_tag() {
     let effect = press(&mut app, KeyCode::Char('T'));
     assert_eq!(effect, Some(Effect::Git(Request::PrepareTag)));
     run(&mut app, effect);
-    let GitDialog::Tag { form, uncommitted } = dialog(&app) else {
+    let GitDialog::Tag {
+        form,
+        uncommitted,
+        meetings,
+    } = dialog(&app)
+    else {
         panic!("the tag form");
     };
     assert_eq!(form.text(), "meeting/2013-10-01");
     assert_eq!(uncommitted, &["2013-14.yaml"]);
+    assert!(meetings.is_empty(), "{meetings:?}");
     let effect = press(&mut app, KeyCode::Enter);
     run(&mut app, effect);
     assert!(
@@ -153,6 +159,17 @@ fn tag_warns_about_uncommitted_plans_and_never_moves_a_tag() {
 
     let effect = press(&mut app, KeyCode::Char('T'));
     run(&mut app, effect);
+    let GitDialog::Tag { meetings, .. } = dialog(&app) else {
+        panic!("the tag form");
+    };
+    let version = app.plan().and_then(|p| p.version.clone());
+    let shown = version.unwrap_or_else(|| "(no version)".into());
+    assert_eq!(
+        meetings,
+        &[format!(
+            "2013-10-01  version {shown}  Officer  Board meeting 2013-10-01"
+        )]
+    );
     let effect = press(&mut app, KeyCode::Enter);
     run(&mut app, effect);
     let GitDialog::Outcome { lines, .. } = dialog(&app) else {
@@ -196,7 +213,7 @@ fn sync_with_saved_changes_not_committed_asks_to_commit_first() {
 }
 
 #[test]
-fn a_conflict_outcome_offers_m_to_abandon_the_merge() {
+fn a_conflict_outcome_offers_a_to_abandon_the_merge() {
     let (_dir, mut app) = repo_app();
     app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Outcome {
         title: "Sync stopped".into(),
@@ -204,7 +221,7 @@ fn a_conflict_outcome_offers_m_to_abandon_the_merge() {
         conflict: true,
     })));
     assert_eq!(
-        press(&mut app, KeyCode::Char('m')),
+        press(&mut app, KeyCode::Char('a')),
         Some(Effect::Git(Request::AbortMerge))
     );
     assert!(matches!(dialog(&app), GitDialog::Busy(_)));
@@ -230,4 +247,71 @@ fn outside_git_nothing_is_committed() {
         panic!("the outcome");
     };
     assert!(lines[0].contains("not kept in git"), "{lines:?}");
+}
+
+#[test]
+fn each_conflict_gets_a_side_before_the_merge_is_finished() {
+    use crate::review::git_sync::ConflictFile;
+    use crate::review::merge::Side;
+    use crate::review::resolve::Block;
+    let (_dir, mut app) = repo_app();
+    let block = |reference: &str| Block {
+        reference: Some(reference.into()),
+        ours: "    rag: green\n".into(),
+        theirs: "    rag: red\n".into(),
+        fields: Vec::new(),
+    };
+    let files = vec![
+        ConflictFile {
+            path: "plans/a.yaml".into(),
+            blocks: vec![block("1.1"), block("3.2")],
+        },
+        ConflictFile {
+            path: "plans/b.yaml".into(),
+            blocks: vec![block("2.1")],
+        },
+    ];
+    let resolving = crate::tui::git_resolve::Resolving::new(files);
+    app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Resolve(Box::new(
+        resolving,
+    )))));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(press(&mut app, KeyCode::Enter), None, "two still open");
+    let GitDialog::Resolve(resolving) = dialog(&app) else {
+        panic!("still choosing");
+    };
+    assert_eq!(resolving.chosen(), 1);
+    assert!(
+        resolving
+            .error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("2 conflict(s)"))
+    );
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Some(Effect::Git(Request::Resolve(vec![
+            ("plans/a.yaml".into(), vec![Side::Theirs, Side::Ours]),
+            ("plans/b.yaml".into(), vec![Side::Theirs]),
+        ])))
+    );
+    assert!(matches!(dialog(&app), GitDialog::Busy(_)));
+}
+
+#[test]
+fn the_busy_popup_says_which_step_of_the_sync_is_running() {
+    use crate::review::git_sync::Step;
+    let (_dir, mut app) = repo_app();
+    app.ui.popup = Some(Popup::Git(Box::new(GitDialog::Busy("Syncing…".into()))));
+    super::finished(&mut app, super::GitDone::Step(Step::Merge));
+    let GitDialog::Busy(what) = dialog(&app) else {
+        panic!("still busy");
+    };
+    assert_eq!(what, "Syncing, step 2 of 3: merging them with yours…");
+    app.ui.popup = None;
+    super::finished(&mut app, super::GitDone::Step(Step::Push));
+    assert!(app.ui.popup.is_none(), "a hidden popup stays hidden");
 }

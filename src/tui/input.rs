@@ -53,6 +53,7 @@ pub fn handle_paste(app: &mut App, text: &str) {
         Some(Popup::Round(round)) => super::round::paste(round, text),
         Some(Popup::NewYear(form)) => form.paste(text),
         Some(Popup::Export(dialog)) => super::export_run::paste(dialog, text),
+        Some(Popup::Import(dialog)) => super::import::paste(dialog, text),
         Some(Popup::Search { form, .. }) => {
             form.paste(text);
             app.ui.filter.search = form.text();

@@ -96,6 +96,7 @@ pub const BINDINGS: &[Binding] = &[
     ch('T', Command::TagMeeting),
     ch('R', Command::UpdateRound),
     ch('X', Command::Export),
+    ch('I', Command::ImportPacks),
     ch('?', Command::Help),
     ch('q', Command::Quit),
 ];

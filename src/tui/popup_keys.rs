@@ -60,6 +60,7 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
         Popup::NewYear(form) => super::new_year::key(app, form, key),
         Popup::Custom(picker, owner) => super::custom_fields::pick_key(app, picker, owner, key),
         Popup::Export(dialog) => return super::export_run::key(app, dialog, key),
+        Popup::Import(dialog) => return super::import::key(app, *dialog, key),
         other => return edits::popup_key(app, other, key),
     }
     app.clamp_cursor();

@@ -84,6 +84,7 @@ pub fn update(app: &mut App, command: Command) -> Option<Effect> {
         }
         Command::NewYear => super::new_year::open(app),
         Command::Export => super::export_run::open(app),
+        Command::ImportPacks => super::import::open(app),
         Command::Help => app.ui.popup = Some(Popup::Help { scroll: 0 }),
         Command::Save => return Some(Effect::Save { overwrite: false }),
         Command::Quit => quit(app),

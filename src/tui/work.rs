@@ -48,11 +48,14 @@ pub enum Done {
     Changes(Box<super::changes::ChangesRead>),
 }
 
+/// A message from a job: its result (`true`: the job is over) or news while it runs.
+type Message = (Job, Done, bool);
+
 /// The jobs running and the channel their results come back on.
 #[derive(Debug)]
 pub struct Worker {
-    sender: Sender<(Job, Done)>,
-    receiver: Receiver<(Job, Done)>,
+    sender: Sender<Message>,
+    receiver: Receiver<Message>,
     running: BTreeSet<Job>,
 }
 
@@ -70,12 +73,26 @@ impl Default for Worker {
 impl Worker {
     /// Starts `work` on a thread unless the same job is already running; true when started.
     pub fn start(&mut self, job: Job, work: impl FnOnce() -> Done + Send + 'static) -> bool {
+        self.start_reporting(job, move |_| work())
+    }
+
+    /// [`Worker::start`] for work that says how it is getting on: each `Done` it hands to
+    /// its `report` function comes back before the result, with the job still running.
+    pub fn start_reporting(
+        &mut self,
+        job: Job,
+        work: impl FnOnce(&dyn Fn(Done)) -> Done + Send + 'static,
+    ) -> bool {
         if !self.running.insert(job.clone()) {
             return false;
         }
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let _ = sender.send((job, work()));
+            let report = |news: Done| {
+                let _ = sender.send((job.clone(), news, false));
+            };
+            let result = work(&report);
+            let _ = sender.send((job, result, true));
         });
         true
     }
@@ -83,8 +100,10 @@ impl Worker {
     /// The results that came back since the last call.
     pub fn finished(&mut self) -> Vec<Done> {
         let mut done = Vec::new();
-        while let Ok((job, result)) = self.receiver.try_recv() {
-            self.running.remove(&job);
+        while let Ok((job, result, over)) = self.receiver.try_recv() {
+            if over {
+                self.running.remove(&job);
+            }
             done.push(result);
         }
         done
@@ -93,5 +112,38 @@ impl Worker {
     /// True when some job is running.
     pub fn busy(&self) -> bool {
         !self.running.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_comes_back_before_the_result_and_the_job_runs_until_the_result() {
+        let mut worker = Worker::default();
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let started = worker.start_reporting(Job::Git, move |report| {
+            report(Done::Head(0, Some("fetching".into())));
+            let _ = wait.recv();
+            Done::Head(0, Some("result".into()))
+        });
+        assert!(started);
+        let mut seen = Vec::new();
+        while seen.is_empty() {
+            seen.extend(worker.finished());
+        }
+        assert!(matches!(&seen[0], Done::Head(0, Some(s)) if s == "fetching"));
+        assert!(worker.busy(), "news does not end the job");
+        assert!(
+            !worker.start(Job::Git, || Done::Head(1, None)),
+            "one at a time"
+        );
+        go.send(()).expect("go");
+        let mut rest = Vec::new();
+        while worker.busy() {
+            rest.extend(worker.finished());
+        }
+        assert!(matches!(&rest[..], [Done::Head(0, Some(s))] if s == "result"));
     }
 }

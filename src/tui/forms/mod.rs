@@ -102,6 +102,8 @@ pub enum Popup {
     Custom(Box<Picker>, crate::tui::custom_fields::CustomOwner),
     /// The export dialog: format, scope, direction of travel, file.
     Export(Box<crate::tui::export_dialog::ExportDialog>),
+    /// Importing update packs: choosing them, then reviewing their changes.
+    Import(Box<crate::tui::import::ImportDialog>),
 }
 
 /// A change report on screen.

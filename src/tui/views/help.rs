@@ -36,6 +36,11 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
         "Export dialog, replacing a file",
         crate::tui::export_dialog::REPLACE_KEYS,
     ),
+    ("Import packs (I): choosing", crate::tui::import::PICK_KEYS),
+    (
+        "Import packs (I): reviewing",
+        crate::tui::import::REVIEW_KEYS,
+    ),
     ("Help and mouse", VIEW_KEYS),
 ];
 

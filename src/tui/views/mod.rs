@@ -9,10 +9,12 @@ mod export;
 mod fields;
 mod git;
 mod help;
+mod import;
 mod main;
 mod popup;
 mod review;
 mod round;
+mod rows;
 mod status;
 
 use super::app::{App, Screen};

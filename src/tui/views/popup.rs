@@ -67,6 +67,7 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
         Some(Popup::Export(dialog)) => super::export::render_export(frame, area, dialog),
         Some(Popup::Round(round)) => super::round::render_round(frame, area, app, round),
+        Some(Popup::Import(dialog)) => super::import::render_import(frame, area, app, dialog),
         Some(Popup::NewYear(form)) => render_text(
             frame,
             area,

@@ -144,6 +144,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
         }
         Some(Popup::Round(_)) => table_hints([crate::tui::round::ROUND_KEYS]),
+        Some(Popup::Import(dialog)) => table_hints([crate::tui::import::hints(dialog)]),
         Some(Popup::Owners(_)) => table_hints([OWNERS_KEYS]),
         Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
         Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
