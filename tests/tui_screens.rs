@@ -591,3 +591,34 @@ fn without_commit_ids(screen: &str) -> String {
     }
     out
 }
+
+#[test]
+fn marks_and_the_changes_screen_are_since_the_last_meeting() {
+    let (dir, _) = repo_app();
+    git(
+        dir.path(),
+        &[
+            "tag",
+            "-a",
+            "meeting/2013-07-15",
+            "-m",
+            "July board",
+            "HEAD~1",
+        ],
+        "2013-07-15T10:00:00Z",
+    );
+    let mut app = App::new(vec![dir.path().join("plans/2013-14.yaml")], today(), true);
+    finish_work(&mut app);
+    let main = screen(&app, 120, 30);
+    assert!(main.contains("~ since meeting 2013-07-15"), "{main}");
+    assert!(
+        main.contains("│▶~ 1.1"),
+        "1.1 changed since the meeting:\n{main}"
+    );
+    keys(&mut app, "C");
+    let report = screen(&app, 120, 30);
+    assert!(
+        report.contains("since meeting/2013-07-15") && report.contains("green → amber"),
+        "{report}"
+    );
+}

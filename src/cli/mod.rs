@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         date: Option<chrono::NaiveDate>,
         /// The tag's message (default: "Board meeting of 17 September 2013").
-        #[arg(long, value_name = "TEXT")]
+        #[arg(short, long, value_name = "TEXT")]
         message: Option<String>,
     },
     /// Git's merge driver for plan files (set up by git-setup): merges at field level.

@@ -1,5 +1,6 @@
-//! The plan as of the last commit, to mark the rows changed since then: `+` for an action the
-//! commit did not have, `~` for one that differs from it.
+//! The plan as of the last commit (what `W` would commit is drafted against it), and as of the
+//! last meeting when a `meeting/*` tag exists: the rows are marked against the meeting's
+//! version (else the commit's): `+` for an action it did not have, `~` for one that differs.
 
 use crate::model::{ActionPos, Plan};
 use crate::review::git::{Git, History};
@@ -15,6 +16,8 @@ pub struct Baseline {
     /// The plan at that revision.
     pub plan: Plan,
     refs: HashMap<String, ActionPos>,
+    /// The version as of the newest meeting tag, which the row marks compare with.
+    meeting: Option<Box<Baseline>>,
 }
 
 impl Baseline {
@@ -23,8 +26,22 @@ impl Baseline {
     pub fn head(path: &Path) -> Option<(String, Option<Baseline>)> {
         let git = Git::discover(path).ok()?;
         let head = git.resolve("HEAD").ok()?;
-        let baseline = Baseline::fetch(path, &head);
+        let meeting = git
+            .last_meeting()
+            .ok()
+            .flatten()
+            .and_then(|tag| Baseline::fetch(path, &tag))
+            .map(Box::new);
+        let baseline = Baseline::fetch(path, &head).map(|b| Baseline { meeting, ..b });
         Some((head, baseline))
+    }
+
+    /// What the row marks compare with: `meeting 2013-11-19`, or `last commit`.
+    pub fn marks_since(&self) -> String {
+        match &self.meeting {
+            Some(meeting) => meeting.revision.replacen('/', " ", 1),
+            None => "last commit".to_string(),
+        }
     }
 
     /// The commit `HEAD` names now, if the file is in a git repository with commits.
@@ -46,11 +63,16 @@ impl Baseline {
             revision: revision.to_string(),
             plan,
             refs,
+            meeting: None,
         })
     }
 
-    /// How the action at `pos` of `plan` differs from this version: `+` new, `~` changed.
+    /// How the action at `pos` of `plan` differs from the last meeting's version (this
+    /// version when there is no meeting): `+` new, `~` changed.
     pub fn mark(&self, plan: &Plan, pos: ActionPos) -> Option<char> {
+        if let Some(meeting) = &self.meeting {
+            return meeting.mark(plan, pos);
+        }
         let action = plan.action(pos)?;
         match self
             .refs

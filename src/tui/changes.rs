@@ -24,18 +24,27 @@ pub struct ChangesRead {
     plan: Result<Plan, String>,
 }
 
-/// Starts reading the file at `revision` (the last commit when `None`; a `YYYY-MM-DD` date
-/// means the main line's last commit before it).
+/// Starts reading the file at `revision` (when `None`, the newest meeting tag, or the last
+/// commit when there is none; a `YYYY-MM-DD` date means the main line's last commit before
+/// it).
 pub fn start(app: &mut App, revision: Option<String>) {
     let path = app.year().path.clone();
-    let typed = revision.unwrap_or_else(|| "HEAD".to_string());
     let started = app.work.start(Job::Changes, move || {
+        let typed = revision.unwrap_or_else(|| since_last_meeting(&path));
         let plan = read(&path, &typed);
         Done::Changes(Box::new(ChangesRead { path, typed, plan }))
     });
     if !started {
         app.warn("still reading the last revision asked for; try again in a moment");
     }
+}
+
+/// The newest meeting tag of the repository holding `path`, else `HEAD`.
+fn since_last_meeting(path: &Path) -> String {
+    Git::discover(path)
+        .ok()
+        .and_then(|git| git.last_meeting().ok().flatten())
+        .unwrap_or_else(|| "HEAD".to_string())
 }
 
 /// The plan in `path` as of what was typed.

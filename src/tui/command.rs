@@ -84,7 +84,7 @@ pub enum Command {
     Dashboard,
     /// Show the file's commits and the selected action's story.
     History,
-    /// Show what changed since the last commit (or another revision).
+    /// Show what changed since the last meeting or commit (or another revision).
     Changes,
     /// Show the actions whose progress has not changed for longest.
     Stale,
@@ -238,7 +238,7 @@ impl Command {
             Command::Save => "save the file (only changed lines are written)",
             Command::Dashboard => "show or hide the RAG dashboard",
             Command::Changes => {
-                "show what changed since the last commit, action by action (v: since another revision or date)"
+                "show what changed since the last meeting (or commit), action by action (v: since another revision or date)"
             }
             Command::History => {
                 "show the file's commits and the selected action's RAG and progress at each (↑↓ choose the action)"

@@ -131,7 +131,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         crate::tui::sort::Sort::Plan => String::new(),
         sort => format!(" · by {}", sort.name()),
     };
-    let title = format!(" Actions · {scope} · {} shown{order} ", rows.len());
+    let since = match &app.year().baseline {
+        Some(Some(baseline)) => format!(" · ~ since {}", baseline.marks_since()),
+        _ => String::new(),
+    };
+    let title = format!(" Actions · {scope} · {} shown{order}{since} ", rows.len());
     let block = pane(title, focused, app.ui.no_color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -281,7 +285,7 @@ fn highlighted(text: &str, needle: &str, no_color: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `+` for an action added since the last commit, `~` for one changed since.
+/// `+` for an action added since the last meeting (or commit), `~` for one changed since.
 fn change_mark(app: &App, plan: &Plan, pos: crate::model::ActionPos) -> Span<'static> {
     let mark = match &app.year().baseline {
         Some(Some(baseline)) => baseline.mark(plan, pos),
