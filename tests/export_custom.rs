@@ -49,7 +49,7 @@ fn markdown_shows_custom_fields_under_their_labels() {
     let (dir, _) = common::temp_with("plan.yaml", PLAN.as_bytes());
     let md = export(dir.path(), "md");
     assert!(
-        md.contains("| Approved by | Board meeting of 1 May 2013 |"),
+        md.contains("\n**Approved by**\n\nBoard meeting of 1 May 2013\n"),
         "{md}"
     );
     assert!(

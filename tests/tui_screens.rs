@@ -376,7 +376,7 @@ fn the_plans_own_fields_are_edited_from_the_all_themes_row() {
     let file = dir.path().join("plans/2013-14.yaml");
     let before = std::fs::read_to_string(&file).expect("plan");
     keys(&mut app, "h");
-    assert!(screen(&app, 80, 24).contains(" The plan · e title"));
+    assert!(screen(&app, 80, 24).contains(" The plan · e p O d n w V F · lines 1–"));
     keys(&mut app, "e");
     ctrl(&mut app, 'l');
     keys(&mut app, "Business Plan 2013-2014 (revised)");

@@ -40,8 +40,9 @@ pub fn markdown(paper: &Paper) -> String {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
+    // The plan's own fields may be long (an introduction): paragraphs under the cover table.
     for (label, text) in &paper.custom {
-        let _ = writeln!(out, "| {} | {} |", inline(label), inline(text));
+        let _ = writeln!(out, "\n**{}**\n\n{}", inline(label), block(text));
     }
     history(&mut out, paper);
     summary(&mut out, paper);

@@ -27,7 +27,7 @@ mod xlsx;
 pub use colour::{contrast, pairs as colour_pairs};
 pub use html::escape as escape_html;
 pub use markdown::inline as markdown_inline;
-pub use paper::{ActionRow, Exception, MeasureRow, MilestoneRow, Paper, ThemeSection};
+pub use paper::{ActionRow, Exception, HistoryRow, MeasureRow, MilestoneRow, Paper, ThemeSection};
 pub use publish::{Earlier, PublishError};
 pub use select::{Options, SelectError, selected};
 pub use travel::{Closed, Direction, Since, Travel, since};

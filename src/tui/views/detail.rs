@@ -42,8 +42,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
             theme_lines(app, theme),
         ),
         (Focus::Themes, None, _) => (
-            " The plan · e title · p vision · O version · d date · n author · w glossary · V history "
-                .into(),
+            // The keys only, so the scroll position fits beside them at 80 columns; the help
+            // (and a key that does nothing here) says what each edits.
+            " The plan · e p O d n w V F ".into(),
             plan_lines(plan, app.ui.no_color),
         ),
         (_, _, Some(action)) => (
