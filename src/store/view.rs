@@ -7,7 +7,7 @@ use super::schema::{
 };
 use crate::model::{
     ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HistoryEntry, MEASURE_FIELDS,
-    MILESTONE_FIELDS, Measure, Milestone, Plan, Rag, Slot, THEME_FIELDS, Theme,
+    MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag, Slot, THEME_FIELDS, Theme,
 };
 
 /// A value as it will be written.
@@ -100,6 +100,8 @@ impl Element {
         for spec in table {
             match &spec.slot {
                 Slot::Required(get, _) => self.text(spec.key, get(element)),
+                Slot::Plain(get, _) if get(element).is_empty() => {}
+                Slot::Plain(get, _) => self.text(spec.key, get(element)),
                 Slot::Text(get, _) => self.optional(spec.key, get(element)),
                 Slot::Rag(get, _) => self.rag(spec.key, *get(element)),
                 Slot::Due(get, _) => self.due(spec.key, get(element)),
@@ -133,15 +135,7 @@ impl Element {
 /// The whole plan as the root element.
 pub fn plan_view(plan: &Plan) -> Element {
     let mut e = Element::new(None, PLAN_KEYS);
-    e.text("board", &plan.board);
-    e.text("period", &plan.period);
-    if !plan.title.is_empty() {
-        e.text("title", &plan.title);
-    }
-    e.optional("vision", &plan.vision);
-    e.optional("version", &plan.version);
-    e.due("date", &plan.date);
-    e.optional("author", &plan.author);
+    e.table(PLAN_FIELDS, plan);
     e.elements("history", &plan.history, history_view);
     if !plan.owners.is_empty() {
         let glossary = plan
@@ -158,7 +152,7 @@ pub fn plan_view(plan: &Plan) -> Element {
         ));
     }
     e.custom(&plan.custom);
-    e
+    e.ordered()
 }
 
 /// A theme with its actions and measures.
