@@ -5,7 +5,7 @@
 //! written, patched, compared, merged and offered to the forms.
 
 use super::fields::{FieldSpec, Slot, field_table};
-use super::{Action, Measure, Milestone, Plan, Theme};
+use super::{Action, HistoryEntry, Measure, Milestone, Plan, Theme};
 
 field_table! {
     /// A field of the plan itself (its lists are nested: history, the owners glossary as a
@@ -53,6 +53,20 @@ field_table! {
         /// `notes`
         Notes: "notes", Text(notes), lines;
         nested "custom";
+    }
+}
+
+field_table! {
+    /// A field of a row of the plan's version history.
+    HistoryField of HistoryEntry: table HISTORY_FIELDS, keys HISTORY_KEYS {
+        /// `version`, the version the row describes.
+        Version: "version", Required(version);
+        /// `date`, when it was issued.
+        Date: "date", Due(date);
+        /// `author`, who issued it.
+        Author: "author", Text(author);
+        /// `note`, what changed.
+        Note: "note", Text(note), lines;
     }
 }
 
@@ -125,6 +139,7 @@ mod tests {
     #[test]
     fn tables_name_their_enums_and_keep_the_file_order() {
         assert!(in_order(PLAN_FIELDS, PLAN_KEYS));
+        assert_eq!(HISTORY_KEYS, ["version", "date", "author", "note"]);
         assert!(in_order(ACTION_FIELDS, ACTION_KEYS));
         assert!(in_order(THEME_FIELDS, THEME_KEYS));
         assert!(in_order(MILESTONE_FIELDS, MILESTONE_KEYS));

@@ -10,9 +10,9 @@ use super::schema::{
 use super::source::line_col;
 use super::tree::{Node, NodeKind, Style};
 use crate::model::{
-    ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HistoryEntry,
-    MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag, Slot,
-    THEME_FIELDS, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HISTORY_FIELDS,
+    HistoryEntry, MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag,
+    Slot, THEME_FIELDS, Theme,
 };
 
 /// Decodes the root node of a plan file; errors are collected in `diagnostics`.
@@ -352,13 +352,9 @@ impl Decoder<'_> {
 
     fn history_entry(&mut self, node: &Node) -> Option<HistoryEntry> {
         let f = self.fields(node, "a version history row", HISTORY_KEYS)?;
-        Some(HistoryEntry {
-            id: Default::default(),
-            version: self.required(&f, "version", "this history row"),
-            date: self.due(&f, "date"),
-            author: self.text(&f, "author"),
-            note: self.text(&f, "note"),
-        })
+        let mut entry = HistoryEntry::default();
+        self.table(&f, HISTORY_FIELDS, "this history row", &mut entry);
+        Some(entry)
     }
 
     fn measure(&mut self, node: &Node) -> Option<Measure> {

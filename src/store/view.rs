@@ -6,8 +6,9 @@ use super::schema::{
     ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS,
 };
 use crate::model::{
-    ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HistoryEntry, MEASURE_FIELDS,
-    MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag, Slot, THEME_FIELDS, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HISTORY_FIELDS, HistoryEntry,
+    MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag, Slot,
+    THEME_FIELDS, Theme,
 };
 
 /// A value as it will be written.
@@ -176,10 +177,7 @@ pub fn action_view(action: &Action) -> Element {
 
 fn history_view(entry: &HistoryEntry) -> Element {
     let mut e = Element::new(Some(entry.id), HISTORY_KEYS);
-    e.text("version", &entry.version);
-    e.due("date", &entry.date);
-    e.optional("author", &entry.author);
-    e.optional("note", &entry.note);
+    e.table(HISTORY_FIELDS, entry);
     e
 }
 
