@@ -1,5 +1,5 @@
-//! The field tables: every field of the plan, an action, a theme, a milestone and a measure, once, in
-//! canonical (file) order. A row is `Name: "key", Kind(struct field)`, `lines` when the text
+//! The field tables: every field of the plan, a history row, an action, a theme, a milestone
+//! and a measure, once, in canonical (file) order. A row is `Name: "key", Kind(struct field)`, `lines` when the text
 //! may run over several lines; `nested` marks a key the element's own code handles (its lists
 //! of elements, `custom`). Add a field here (and to its struct) and it is read, checked,
 //! written, patched, compared, merged and offered to the forms.
