@@ -77,6 +77,7 @@ fn table_field<S: SerializeStruct>(
 ) -> Result<(), S::Error> {
     match &spec.slot {
         Slot::Required(get, _) => out.serialize_field(spec.key, get(action)),
+        Slot::Plain(get, _) => optional(out, spec.key, Some(get(action)).filter(|t| !t.is_empty())),
         Slot::Text(get, _) => optional(out, spec.key, get(action).as_ref()),
         Slot::Rag(get, _) => optional(out, spec.key, get(action).as_ref()),
         Slot::Due(get, _) => optional(out, spec.key, get(action).as_ref()),

@@ -1,11 +1,36 @@
-//! The field tables: every field of an action, a theme, a milestone and a measure, once, in
-//! canonical (file) order. A row is `Name: "key", Kind(struct field)`, `lines` when the text
+//! The field tables: every field of the plan, a history row, an action, a theme, a milestone
+//! and a measure, once, in canonical (file) order. A row is `Name: "key", Kind(struct field)`, `lines` when the text
 //! may run over several lines; `nested` marks a key the element's own code handles (its lists
 //! of elements, `custom`). Add a field here (and to its struct) and it is read, checked,
 //! written, patched, compared, merged and offered to the forms.
 
 use super::fields::{FieldSpec, Slot, field_table};
-use super::{Action, Measure, Milestone, Theme};
+use super::{Action, HistoryEntry, Measure, Milestone, Plan, Theme};
+
+field_table! {
+    /// A field of the plan itself (its lists are nested: history, the owners glossary as a
+    /// mapping, themes, custom).
+    PlanOwnField of Plan: table PLAN_FIELDS, keys PLAN_KEYS {
+        /// `board`, the board's name.
+        Board: "board", Required(board);
+        /// `period`, the board year.
+        Period: "period", Required(period);
+        /// `title`, the published title (may be left out of a first plan).
+        Title: "title", Plain(title);
+        /// `vision`, the board's vision statement.
+        Vision: "vision", Text(vision), lines;
+        /// `version`, the published document's version.
+        Version: "version", Text(version);
+        /// `date`, the date of that version.
+        Date: "date", Due(date);
+        /// `author`, who wrote the published document.
+        Author: "author", Text(author);
+        nested "history";
+        nested "owners";
+        nested "themes";
+        nested "custom";
+    }
+}
 
 field_table! {
     /// A field of an action that can be set on its own.
@@ -28,6 +53,20 @@ field_table! {
         /// `notes`
         Notes: "notes", Text(notes), lines;
         nested "custom";
+    }
+}
+
+field_table! {
+    /// A field of a row of the plan's version history.
+    HistoryField of HistoryEntry: table HISTORY_FIELDS, keys HISTORY_KEYS {
+        /// `version`, the version the row describes.
+        Version: "version", Required(version);
+        /// `date`, when it was issued.
+        Date: "date", Due(date);
+        /// `author`, who issued it.
+        Author: "author", Text(author);
+        /// `note`, what changed.
+        Note: "note", Text(note), lines;
     }
 }
 
@@ -99,6 +138,8 @@ mod tests {
 
     #[test]
     fn tables_name_their_enums_and_keep_the_file_order() {
+        assert!(in_order(PLAN_FIELDS, PLAN_KEYS));
+        assert_eq!(HISTORY_KEYS, ["version", "date", "author", "note"]);
         assert!(in_order(ACTION_FIELDS, ACTION_KEYS));
         assert!(in_order(THEME_FIELDS, THEME_KEYS));
         assert!(in_order(MILESTONE_FIELDS, MILESTONE_KEYS));
@@ -143,5 +184,19 @@ mod tests {
             Err(SetError::WrongKind)
         );
         assert_eq!(milestone.rag, Some(Rag::Red));
+    }
+
+    #[test]
+    fn plain_text_may_be_empty() {
+        let mut plan = Plan::default();
+        let title = PlanOwnField::Title.spec();
+        assert!(!title.required() && !title.filled(&plan));
+        let old = title.set(&mut plan, FieldValue::Text(Some("Business Plan".into())));
+        assert_eq!(old, Ok(FieldValue::Text(Some(String::new()))));
+        assert_eq!(plan.title, "Business Plan");
+        title.set(&mut plan, FieldValue::Text(None)).unwrap();
+        assert_eq!(plan.title, "");
+        let required = PLAN_FIELDS.iter().filter(|s| s.required()).count();
+        assert_eq!(required, 2);
     }
 }

@@ -37,6 +37,8 @@ pub enum Kind {
 pub enum Slot<E> {
     /// Text that must be there (a ref, the element's own text).
     Required(fn(&E) -> &String, fn(&mut E) -> &mut String),
+    /// Text that may be empty, and is then left out of the file (a plan's title).
+    Plain(fn(&E) -> &String, fn(&mut E) -> &mut String),
     /// Optional text.
     Text(fn(&E) -> &Option<String>, fn(&mut E) -> &mut Option<String>),
     /// An optional rating.
@@ -70,8 +72,8 @@ impl<E> FieldSpec<E> {
     /// What the field holds.
     pub fn kind(&self) -> Kind {
         match self.slot {
-            Slot::Required(..) | Slot::Text(..) if self.lines => Kind::Lines,
-            Slot::Required(..) | Slot::Text(..) => Kind::Text,
+            Slot::Required(..) | Slot::Plain(..) | Slot::Text(..) if self.lines => Kind::Lines,
+            Slot::Required(..) | Slot::Plain(..) | Slot::Text(..) => Kind::Text,
             Slot::Rag(..) => Kind::Rag,
             Slot::Due(..) => Kind::Due,
             Slot::Owners(..) => Kind::Owners,
@@ -83,10 +85,12 @@ impl<E> FieldSpec<E> {
         matches!(self.slot, Slot::Required(..))
     }
 
-    /// The field's value in `element` (a required field's text is always `Some`).
+    /// The field's value in `element` (a required or plain field's text is always `Some`).
     pub fn get(&self, element: &E) -> FieldValue {
         match &self.slot {
-            Slot::Required(get, _) => FieldValue::Text(Some(get(element).clone())),
+            Slot::Required(get, _) | Slot::Plain(get, _) => {
+                FieldValue::Text(Some(get(element).clone()))
+            }
             Slot::Text(get, _) => FieldValue::Text(get(element).clone()),
             Slot::Rag(get, _) => FieldValue::Rag(*get(element)),
             Slot::Due(get, _) => FieldValue::Due(get(element).clone()),
@@ -97,7 +101,7 @@ impl<E> FieldSpec<E> {
     /// True when the field holds something (text, a rating, a date, at least one owner).
     pub fn filled(&self, element: &E) -> bool {
         match &self.slot {
-            Slot::Required(get, _) => !get(element).is_empty(),
+            Slot::Required(get, _) | Slot::Plain(get, _) => !get(element).is_empty(),
             Slot::Text(get, _) => get(element).is_some(),
             Slot::Rag(get, _) => get(element).is_some(),
             Slot::Due(get, _) => get(element).is_some(),
@@ -108,7 +112,7 @@ impl<E> FieldSpec<E> {
     /// True when the field holds the same in `a` and `b` (no copies made).
     pub fn same(&self, a: &E, b: &E) -> bool {
         match &self.slot {
-            Slot::Required(get, _) => get(a) == get(b),
+            Slot::Required(get, _) | Slot::Plain(get, _) => get(a) == get(b),
             Slot::Text(get, _) => get(a) == get(b),
             Slot::Rag(get, _) => get(a) == get(b),
             Slot::Due(get, _) => get(a) == get(b),
@@ -124,6 +128,9 @@ impl<E> FieldSpec<E> {
             (Slot::Required(..), FieldValue::Text(None)) => return Err(SetError::Empty),
             (Slot::Required(_, slot), FieldValue::Text(Some(v))) => {
                 FieldValue::Text(Some(replace(slot(element), v)))
+            }
+            (Slot::Plain(_, slot), FieldValue::Text(v)) => {
+                FieldValue::Text(Some(replace(slot(element), v.unwrap_or_default())))
             }
             (Slot::Text(_, slot), FieldValue::Text(v)) => {
                 FieldValue::Text(replace(slot(element), v))
@@ -158,7 +165,7 @@ impl<E> FieldSpec<E> {
                     .map(String::from)
                     .collect(),
             )),
-            Slot::Required(..) | Slot::Text(..) => Ok(FieldValue::Text(
+            Slot::Required(..) | Slot::Plain(..) | Slot::Text(..) => Ok(FieldValue::Text(
                 Some(text.to_string()).filter(|t| !t.trim().is_empty()),
             )),
         }

@@ -107,7 +107,7 @@ pub fn search_text(plan: &Plan, action: &Action) -> String {
 /// something, in table order.
 fn texts<'a, E>(table: &'static [FieldSpec<E>], element: &'a E) -> impl Iterator<Item = &'a str> {
     table.iter().filter_map(move |spec| match &spec.slot {
-        Slot::Required(get, _) => Some(get(element).as_str()),
+        Slot::Required(get, _) | Slot::Plain(get, _) => Some(get(element).as_str()),
         Slot::Text(get, _) => get(element).as_deref(),
         _ => None,
     })

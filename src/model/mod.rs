@@ -30,8 +30,9 @@ pub use due::{Due, DueError};
 pub use due_input::{Quarter, QuarterYear, parse_due_input, read_quarter};
 pub use edit::{Edit, EditError};
 pub use field_tables::{
-    ACTION_FIELDS, ACTION_KEYS, ActionField, MEASURE_FIELDS, MEASURE_KEYS, MILESTONE_FIELDS,
-    MILESTONE_KEYS, MeasureField, MilestoneField, THEME_FIELDS, THEME_KEYS, ThemeField,
+    ACTION_FIELDS, ACTION_KEYS, ActionField, HISTORY_FIELDS, HISTORY_KEYS, HistoryField,
+    MEASURE_FIELDS, MEASURE_KEYS, MILESTONE_FIELDS, MILESTONE_KEYS, MeasureField, MilestoneField,
+    PLAN_FIELDS, PLAN_KEYS, PlanOwnField, THEME_FIELDS, THEME_KEYS, ThemeField,
 };
 pub use fields::{FieldSpec, FieldValue, Kind, SetError, Slot, find};
 pub use filter::{Filter, RagFilter, search_text};

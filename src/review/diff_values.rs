@@ -2,27 +2,46 @@
 //! fields anywhere, each with its old and new value.
 
 use super::{Field, FieldChange};
-use crate::model::{CustomValue, Due, GlossaryEntry, Plan};
+use crate::model::{CustomValue, Due, FieldSpec, GlossaryEntry, Plan, PlanOwnField, Slot};
 use serde::Serialize;
+
+/// The plan's own fields a comparison reports (its author is not reported).
+const REPORTED: [PlanOwnField; 6] = [
+    PlanOwnField::Board,
+    PlanOwnField::Period,
+    PlanOwnField::Title,
+    PlanOwnField::Vision,
+    PlanOwnField::Version,
+    PlanOwnField::Date,
+];
 
 /// Plan-level fields that changed.
 pub(super) fn plan_fields(old: &Plan, new: &Plan) -> Vec<FieldChange> {
-    // A required field left empty (a plan compared with `Plan::default()`) reads as absent.
-    let some = |s: &String| (!s.is_empty()).then(|| s.clone());
-    let due = |d: &Option<Due>| d.as_ref().map(Due::to_string);
-    let pairs = [
-        (Field::Board, some(&old.board), some(&new.board)),
-        (Field::Period, some(&old.period), some(&new.period)),
-        (Field::Title, some(&old.title), some(&new.title)),
-        (Field::Vision, old.vision.clone(), new.vision.clone()),
-        (Field::Version, old.version.clone(), new.version.clone()),
-        (Field::Date, due(&old.date), due(&new.date)),
-    ];
     let mut out = Vec::new();
-    for (f, from, to) in pairs {
-        field(&mut out, f, from, to);
+    for reported in REPORTED {
+        let spec = reported.spec();
+        field(
+            &mut out,
+            Field::of(spec.key),
+            shown(spec, old),
+            shown(spec, new),
+        );
     }
     out
+}
+
+/// A plan field's value as the comparison shows it. A required field left empty (a plan
+/// compared with `Plan::default()`) reads as absent.
+fn shown(spec: &FieldSpec<Plan>, plan: &Plan) -> Option<String> {
+    match &spec.slot {
+        Slot::Required(get, _) | Slot::Plain(get, _) => {
+            Some(get(plan).clone()).filter(|s| !s.is_empty())
+        }
+        Slot::Text(get, _) => get(plan).clone(),
+        Slot::Due(get, _) => get(plan).as_ref().map(Due::to_string),
+        Slot::Rag(get, _) => get(plan).map(|r| r.to_string()),
+        Slot::Owners(get, _) => Some(get(plan).join(", ")).filter(|s| !s.is_empty()),
+    }
 }
 
 /// Adds a field change when the values differ.

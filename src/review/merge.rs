@@ -41,7 +41,8 @@ pub mod file;
 #[path = "merge_seq.rs"]
 mod seq;
 
-use crate::model::{Action, GlossaryEntry, Plan, Theme};
+use crate::model::{Action, GlossaryEntry, PLAN_FIELDS, PLAN_KEYS, Plan, Theme};
+use elements::merge_fields;
 pub use fields::Side;
 use fields::{ABSENT, At, Cx, Element, Three};
 use seq::Slot;
@@ -166,19 +167,21 @@ pub fn merge_preferring(base: &Plan, ours: &Plan, theirs: &Plan, prefer: Side) -
     let mut renumbered = Vec::new();
     let v = Three { base, ours, theirs };
     let at = At::plan();
-    let plan = Plan {
-        board: cx.field(&at, "board", v.get(|p| &p.board)),
-        period: cx.field(&at, "period", v.get(|p| &p.period)),
-        title: cx.field(&at, "title", v.get(|p| &p.title)),
-        vision: cx.field(&at, "vision", v.get(|p| &p.vision)),
-        version: cx.field(&at, "version", v.get(|p| &p.version)),
-        date: cx.field(&at, "date", v.get(|p| &p.date)),
-        author: cx.field(&at, "author", v.get(|p| &p.author)),
-        history: cx.field(&at, "history", v.get(|p| &p.history)),
-        owners: cx.list(&at, v.get(|p| p.owners.as_slice())),
-        themes: merge_themes(&mut cx, v, &mut renumbered),
-        custom: cx.field(&at, "custom", v.get(|p| &p.custom)),
-    };
+    let table = (PLAN_KEYS, PLAN_FIELDS);
+    let plan = merge_fields(
+        &mut cx,
+        &at,
+        table,
+        v,
+        Plan::default(),
+        |cx, key, p| match key {
+            "history" => p.history = cx.field(&at, "history", v.get(|p| &p.history)),
+            "owners" => p.owners = cx.list(&at, v.get(|p| p.owners.as_slice())),
+            "themes" => p.themes = merge_themes(cx, v, &mut renumbered),
+            "custom" => p.custom = cx.field(&at, "custom", v.get(|p| &p.custom)),
+            _ => {}
+        },
+    );
     check_unique(&mut cx, v, &plan);
     Merged {
         plan,

@@ -65,7 +65,7 @@ impl Show for FieldValue {
 /// The field-by-field merge of an element, in canonical order, into `out` (which starts with
 /// our identity): the fields of `table` here, the keys it leaves to the element (its lists,
 /// `custom`) through `nested`.
-fn merge_fields<E>(
+pub(super) fn merge_fields<E>(
     cx: &mut Cx,
     at: &At,
     (keys, table): (&[&str], &'static [FieldSpec<E>]),
@@ -83,7 +83,8 @@ fn merge_fields<E>(
                     theirs: &theirs,
                 };
                 // A merged value is one of the three, so it always fits the field.
-                let _ = spec.set(&mut out, cx.field(at, key, three));
+                let fits = spec.set(&mut out, cx.field(at, key, three)).is_ok();
+                debug_assert!(fits, "merged '{key}' does not fit its field");
             }
             None => nested(cx, key, &mut out),
         }

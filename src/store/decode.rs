@@ -10,8 +10,9 @@ use super::schema::{
 use super::source::line_col;
 use super::tree::{Node, NodeKind, Style};
 use crate::model::{
-    ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HistoryEntry,
-    MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, Plan, Rag, Slot, THEME_FIELDS, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HISTORY_FIELDS,
+    HistoryEntry, MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag,
+    Slot, THEME_FIELDS, Theme,
 };
 
 /// Decodes the root node of a plan file; errors are collected in `diagnostics`.
@@ -192,13 +193,15 @@ impl Decoder<'_> {
             let key = spec.key;
             let value = match spec.slot {
                 Slot::Required(..) => FieldValue::Text(Some(self.required(f, key, what))),
+                Slot::Plain(..) => FieldValue::Text(Some(self.text(f, key).unwrap_or_default())),
                 Slot::Text(..) => FieldValue::Text(self.text(f, key)),
                 Slot::Rag(..) => FieldValue::Rag(self.rag(f, key)),
                 Slot::Due(..) => FieldValue::Due(self.due(f, key)),
                 Slot::Owners(..) => FieldValue::Owners(self.owners(f, key)),
             };
             // The value was read for this field's kind, so it always fits.
-            let _ = spec.set(element, value);
+            let fits = spec.set(element, value).is_ok();
+            debug_assert!(fits, "decoded '{key}' does not fit its field");
         }
     }
 
@@ -262,28 +265,21 @@ impl Decoder<'_> {
         let Some(f) = self.fields(node, "the plan", PLAN_KEYS) else {
             return Plan::default();
         };
-        let themes = self
+        let mut plan = Plan::default();
+        self.table(&f, PLAN_FIELDS, "the plan", &mut plan);
+        plan.history = self
+            .list(&f, "history")
+            .iter()
+            .filter_map(|h| self.history_entry(h))
+            .collect();
+        plan.owners = self.glossary(&f);
+        plan.themes = self
             .list(&f, "themes")
             .iter()
             .filter_map(|t| self.theme(t))
             .collect();
-        Plan {
-            board: self.required(&f, "board", "the plan"),
-            period: self.required(&f, "period", "the plan"),
-            title: self.text(&f, "title").unwrap_or_default(),
-            vision: self.text(&f, "vision"),
-            version: self.text(&f, "version"),
-            date: self.due(&f, "date"),
-            author: self.text(&f, "author"),
-            history: self
-                .list(&f, "history")
-                .iter()
-                .filter_map(|h| self.history_entry(h))
-                .collect(),
-            owners: self.glossary(&f),
-            themes,
-            custom: self.custom(&f),
-        }
+        plan.custom = self.custom(&f);
+        plan
     }
 
     fn glossary(&mut self, fields: &Fields) -> Vec<GlossaryEntry> {
@@ -356,13 +352,9 @@ impl Decoder<'_> {
 
     fn history_entry(&mut self, node: &Node) -> Option<HistoryEntry> {
         let f = self.fields(node, "a version history row", HISTORY_KEYS)?;
-        Some(HistoryEntry {
-            id: Default::default(),
-            version: self.required(&f, "version", "this history row"),
-            date: self.due(&f, "date"),
-            author: self.text(&f, "author"),
-            note: self.text(&f, "note"),
-        })
+        let mut entry = HistoryEntry::default();
+        self.table(&f, HISTORY_FIELDS, "this history row", &mut entry);
+        Some(entry)
     }
 
     fn measure(&mut self, node: &Node) -> Option<Measure> {

@@ -1,15 +1,11 @@
-//! The keys each kind of mapping may hold, in canonical order (the plan's and a history row's
-//! here, the elements' from the model's field tables), and the nearest-key suggestion.
+//! The keys each kind of mapping may hold, in canonical order (from the model's field tables),
+//! and the nearest-key suggestion.
 
-/// Keys of the plan (the file's top mapping).
-pub const PLAN_KEYS: &[&str] = &[
-    "board", "period", "title", "vision", "version", "date", "author", "history", "owners",
-    "themes", "custom",
-];
-/// Keys of a version history row.
-pub const HISTORY_KEYS: &[&str] = &["version", "date", "author", "note"];
-// The keys of themes, actions, milestones and measures come from the model's field tables.
-pub use crate::model::{ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, THEME_KEYS};
+// The keys of the plan, its history rows, themes, actions, milestones and measures come from
+// the model's field tables.
+pub use crate::model::{
+    ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS,
+};
 
 /// The valid key nearest to a mistyped one, when it is close enough to be a typo.
 pub fn nearest_key(typo: &str, keys: &[&'static str]) -> Option<&'static str> {

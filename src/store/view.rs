@@ -6,8 +6,9 @@ use super::schema::{
     ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS,
 };
 use crate::model::{
-    ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HistoryEntry, MEASURE_FIELDS,
-    MILESTONE_FIELDS, Measure, Milestone, Plan, Rag, Slot, THEME_FIELDS, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HISTORY_FIELDS, HistoryEntry,
+    MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag, Slot,
+    THEME_FIELDS, Theme,
 };
 
 /// A value as it will be written.
@@ -100,6 +101,8 @@ impl Element {
         for spec in table {
             match &spec.slot {
                 Slot::Required(get, _) => self.text(spec.key, get(element)),
+                Slot::Plain(get, _) if get(element).is_empty() => {}
+                Slot::Plain(get, _) => self.text(spec.key, get(element)),
                 Slot::Text(get, _) => self.optional(spec.key, get(element)),
                 Slot::Rag(get, _) => self.rag(spec.key, *get(element)),
                 Slot::Due(get, _) => self.due(spec.key, get(element)),
@@ -133,15 +136,7 @@ impl Element {
 /// The whole plan as the root element.
 pub fn plan_view(plan: &Plan) -> Element {
     let mut e = Element::new(None, PLAN_KEYS);
-    e.text("board", &plan.board);
-    e.text("period", &plan.period);
-    if !plan.title.is_empty() {
-        e.text("title", &plan.title);
-    }
-    e.optional("vision", &plan.vision);
-    e.optional("version", &plan.version);
-    e.due("date", &plan.date);
-    e.optional("author", &plan.author);
+    e.table(PLAN_FIELDS, plan);
     e.elements("history", &plan.history, history_view);
     if !plan.owners.is_empty() {
         let glossary = plan
@@ -158,7 +153,7 @@ pub fn plan_view(plan: &Plan) -> Element {
         ));
     }
     e.custom(&plan.custom);
-    e
+    e.ordered()
 }
 
 /// A theme with its actions and measures.
@@ -182,10 +177,7 @@ pub fn action_view(action: &Action) -> Element {
 
 fn history_view(entry: &HistoryEntry) -> Element {
     let mut e = Element::new(Some(entry.id), HISTORY_KEYS);
-    e.text("version", &entry.version);
-    e.due("date", &entry.date);
-    e.optional("author", &entry.author);
-    e.optional("note", &entry.note);
+    e.table(HISTORY_FIELDS, entry);
     e
 }
 
