@@ -6,7 +6,8 @@
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver) and running
-//!   git. Uses `model`, `store`, `text`.
+//!   git: resolving revisions and reading plans at them for the CLI and the UI alike. Uses
+//!   `model`, `store`, `text`.
 //! - [`export`]: plan -> the board paper (Markdown, HTML, CSV, Excel, JSON); the direction of
 //!   travel through `review`'s comparison. Uses `model`, `store`, `review`, `text`.
 //! - [`packs`]: the update round: packs out to leads, their replies back in as proposed

@@ -173,6 +173,43 @@ fn peterborough_2013_14_counts_match_its_document() {
 }
 
 #[test]
+fn peterborough_2013_14_keeps_its_version_history() {
+    // Seed 000, page 1: "Completed by: Jon Chapman" and the Version History table's three
+    // rows (version, date, completed by, brief description; "Amended by" is Jon Chapman
+    // wherever it is filled in). Dates are the document's, 29/05/13 read as 29 May 2013.
+    let plan = bundled("plans/2013-14.yaml");
+    assert_eq!(plan.author.as_deref(), Some("Jon Chapman"));
+    let rows: Vec<(String, String, String, String)> = plan
+        .history
+        .iter()
+        .map(|h| {
+            (
+                h.version.clone(),
+                h.date.as_ref().map(ToString::to_string).unwrap_or_default(),
+                h.author.clone().unwrap_or_default(),
+                h.note.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let row = |v: &str, d: &str, n: &str| (v.into(), d.into(), "Jon Chapman".into(), n.into());
+    assert_eq!(
+        rows,
+        [
+            row("1.0", "2013-04-29", ""),
+            row("1.1", "2013-05-29", "Feedback from PSCB"),
+            row("1.2", "2013-08-20", "Update on progress"),
+        ]
+    );
+    let last = plan.history.last().expect("a row");
+    assert_eq!(
+        Some(&last.version),
+        plan.version.as_ref(),
+        "the last row is this version"
+    );
+    assert_eq!(last.date, plan.date);
+}
+
+#[test]
 fn peterborough_2011_12_counts_match_its_document() {
     let expected = Counts {
         // Seed 001, "Business Plan 2011-2012": five table headings (PERFORMANCE MANAGEMENT ...

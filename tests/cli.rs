@@ -322,7 +322,7 @@ fn milestone_ratings_give_an_unrated_action_a_derived_rating() {
     let counts: Vec<&str> = protection.split_whitespace().rev().take(7).collect();
     // Overdue, unrated, blue, green, amber, red, actions (read from the right).
     assert_eq!(counts, ["1", "0", "0", "0", "1", "0", "1"], "{out}");
-    assert!(out.contains("1 of these ratings are derived"), "{out}");
+    assert!(out.contains("1 of these ratings is derived"), "{out}");
     assert!(out.contains("Not yet rated: 0"), "{out}");
     assert!(
         out.lines()

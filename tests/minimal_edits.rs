@@ -77,6 +77,43 @@ fn indented_multi_line_text_in_a_four_space_file() {
     );
 }
 
+/// PyYAML's `indent=4` layout: no mapping nested under a key, only `-   key:` items.
+const PYYAML_FOUR_SPACES: &str = "\
+board: Test Board
+period: 2013-14
+themes:
+-   ref: '1'
+    title: One
+    actions:
+    -   ref: '1.1'
+        action: First
+        owners: [QEG]
+        progress: a long line folded by the writer
+            onto a second line
+";
+
+#[test]
+fn multi_line_text_takes_the_step_of_a_file_with_no_nested_mapping() {
+    let (removed, added) = edit(PYYAML_FOUR_SPACES, |plan| {
+        set(plan, "1.1", ActionField::Progress, "first\nsecond")
+    });
+    assert_eq!(
+        removed,
+        [
+            "        progress: a long line folded by the writer",
+            "            onto a second line"
+        ]
+    );
+    assert_eq!(
+        added,
+        [
+            "        progress: |-",
+            "            first",
+            "            second"
+        ]
+    );
+}
+
 #[test]
 fn values_with_an_anchor_or_a_tag() {
     let text = FOUR_SPACES

@@ -133,12 +133,14 @@ fn rewriting_progress_touches_only_its_block() {
             "                  Line two"
         ]
     );
+    // The file's blocks are indented four under their key (its `-   ref:` items show that
+    // step), so the new block is too.
     assert_eq!(
         added,
         [
             "              progress: |-",
-            "                Done",
-            "                and dusted"
+            "                  Done",
+            "                  and dusted"
         ]
     );
 }

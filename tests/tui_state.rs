@@ -437,6 +437,8 @@ fn the_changes_report_compares_with_the_last_commit() {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 20)).expect("terminal");
     boardplan::tui::perform_headless(&mut app, effect.expect("effect"));
+    // Read on the worker thread; the report opens when the result comes back.
+    boardplan::tui::finish_work(&mut app);
     terminal
         .draw(|f| boardplan::tui::render(f, &app))
         .expect("draw");

@@ -2,13 +2,15 @@
 //! Versions are git revisions (`main~3`, a tag, a commit), the working tree, a date (`--since`,
 //! on the first-parent line), or two plan files. Works from any folder of the repository; a
 //! file that does not load is named with its line and column and the others are still reported.
+//! Revisions are resolved, named and read by `review::revision`, as in the UI.
 
 use super::Status;
 use crate::model::Plan;
 use crate::review::diff::{Comparison, Moments, SCHEMA_VERSION, compare_at};
 use crate::review::git::{Git, History};
 use crate::review::report::{self, Heading};
-use crate::store::{load, plan_files};
+use crate::review::revision::{Point, in_words, load_version};
+use crate::store::plan_files;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,8 +43,8 @@ pub struct Request {
 
 /// One side of the comparison, with what the report says about it.
 struct Side {
-    /// The revision as given, and the commit it names; `None` for the working tree.
-    revision: Option<(String, String)>,
+    /// The revision, the commit it names; `None` for the working tree or a file.
+    point: Option<Point>,
     /// Its date: the commit's author date, or today for the working tree.
     date: Option<NaiveDate>,
     /// The point in time in words: `the meeting of 17 September 2013`.
@@ -102,7 +104,7 @@ pub fn run(request: &Request) -> anyhow::Result<Status> {
 fn two_files(request: &Request, old: &str, new: &str) -> anyhow::Result<Status> {
     let today = chrono::Local::now().date_naive();
     let side = |path: &str| Side {
-        revision: None,
+        point: None,
         date: Some(today),
         words: path.to_string(),
         file: Some(path.to_string()),
@@ -164,18 +166,11 @@ fn finish(
 
 fn sides(git: &Git, revisions: &[&String], since: Option<&str>) -> anyhow::Result<(Side, Side)> {
     let from = match (since, revisions.first()) {
-        (Some(date), _) => {
-            let commit = git
-                .main_line_before(date)?
-                .with_context(|| format!("no commit on the main line before {date}"))?;
-            let mut side = revision_side(git, &commit)?;
-            let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .map(in_words)
-                .unwrap_or_else(|_| date.to_string());
-            side.words = format!("{} (the last before {day})", side.words);
-            side
-        }
-        (None, Some(revision)) => revision_side(git, revision)?,
+        (Some(date), _) => git
+            .point_before(date)?
+            .map(revision_side)
+            .with_context(|| format!("no commit on the main line before {date}"))?,
+        (None, Some(revision)) => revision_side(git.point(revision)?),
         (None, None) => bail!("say what to compare: a revision or --since DATE"),
     };
     let rest = if since.is_some() {
@@ -187,52 +182,26 @@ fn sides(git: &Git, revisions: &[&String], since: Option<&str>) -> anyhow::Resul
         [] => {
             let today = chrono::Local::now().date_naive();
             Side {
-                revision: None,
+                point: None,
                 date: Some(today),
                 words: format!("the working tree on {}", in_words(today)),
                 file: None,
             }
         }
-        [revision] => revision_side(git, revision)?,
+        [revision] => revision_side(git.point(revision)?),
         _ => bail!("at most two revisions: boardplan diff REV1 [REV2] [PATH...]"),
     };
     Ok((from, to))
 }
 
-/// A date in words: `17 September 2013`.
-fn in_words(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// A revision and how a board paper names it: `the meeting of 17 September 2013` when a tag
-/// `meeting/2013-09-17` names its commit, otherwise the commit's date in words and the
-/// revision as given (a bare commit id shortened).
-fn revision_side(git: &Git, revision: &str) -> anyhow::Result<Side> {
-    let commit = git.commit(revision)?;
-    let date = NaiveDate::parse_from_str(&commit.date, "%Y-%m-%d").ok();
-    let mut names = vec![revision.to_string()];
-    names.extend(git.tags_at(&commit.id)?);
-    let meeting = names.iter().find_map(|n| {
-        let day = n.strip_prefix("meeting/")?;
-        NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
-    });
-    let shown = if revision.len() >= 7 && commit.id.starts_with(revision) {
-        format!("commit {}", &commit.id[..10.min(commit.id.len())])
-    } else {
-        revision.to_string()
-    };
-    let words = match (meeting, date) {
-        (Some(day), _) => format!("the meeting of {}", in_words(day)),
-        (None, Some(day)) => format!("the version of {} ({shown})", in_words(day)),
-        (None, None) => format!("the version {shown}"),
-    };
-    Ok(Side {
-        revision: Some((revision.to_string(), commit.id)),
-        // A meeting's day is the point in time the board knew the plan as, whenever it was tagged.
-        date: meeting.or(date),
-        words,
+/// The side of a revision: its point, dated and named as [`Git::point`] says.
+fn revision_side(point: Point) -> Side {
+    Side {
+        date: point.date,
+        words: point.words.clone(),
+        point: Some(point),
         file: None,
-    })
+    }
 }
 
 /// The plan files to compare, relative to the repository: those under the paths on either side.
@@ -240,9 +209,9 @@ fn files(git: &Git, paths: &[PathBuf], from: &Side, to: &Side) -> anyhow::Result
     let mut found: Vec<String> = Vec::new();
     for path in paths {
         for side in [from, to] {
-            let listed = match &side.revision {
+            let listed = match &side.point {
                 None => plan_files(path).unwrap_or_default(),
-                Some((_, commit)) if path.is_dir() => git.files(commit, path)?,
+                Some(point) if path.is_dir() => git.files(&point.commit, path)?,
                 Some(_) => vec![path.clone()],
             };
             for file in listed {
@@ -261,25 +230,13 @@ fn files(git: &Git, paths: &[PathBuf], from: &Side, to: &Side) -> anyhow::Result
 /// `file:line:col: message` when it does not load.
 fn version(git: &Git, side: &Side, file: &str) -> Result<Option<Plan>, String> {
     let absolute = git.root().join(file);
-    let bytes = match &side.revision {
-        None => std::fs::read(&absolute).ok(),
-        Some((_, commit)) => git.show(commit, &absolute).map_err(|e| e.to_string())?,
-    };
-    let Some(bytes) = bytes else { return Ok(None) };
-    let at = match &side.revision {
-        Some((revision, _)) => format!(" (at {revision})"),
-        None => String::new(),
-    };
-    load(&bytes).map(|l| Some(l.plan)).map_err(|diagnostics| {
-        let first = diagnostics.first().map_or_else(
-            || format!("{file}{at}: not a valid plan"),
-            |d| format!("{file}:{}:{}: {}{at}", d.line, d.col, d.message),
-        );
-        match diagnostics.len() {
-            0 | 1 => first,
-            n => format!("{first} (and {} more problems)", n - 1),
-        }
-    })
+    match &side.point {
+        Some(point) => git.plan_at(point, &absolute),
+        None => std::fs::read(&absolute)
+            .ok()
+            .map(|bytes| load_version(&bytes, file, ""))
+            .transpose(),
+    }
 }
 
 /// Each file's comparison; a file only on the old side and one only on the new side are the
@@ -355,12 +312,7 @@ fn same_plan(old: &Plan, new: &Plan) -> bool {
 
 fn read_plan(path: &Path) -> Result<Plan, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    load(&bytes).map(|l| l.plan).map_err(|diagnostics| {
-        diagnostics.first().map_or_else(
-            || format!("{} is not a valid plan", path.display()),
-            |d| format!("{}:{}:{}: {}", path.display(), d.line, d.col, d.message),
-        )
-    })
+    load_version(&bytes, &path.display().to_string(), "")
 }
 
 /// Writes the report to standard output; a reader that stops early (`| head`) is not an error.
@@ -419,9 +371,9 @@ struct SideJson<'a> {
 impl<'a> SideJson<'a> {
     fn new(side: &'a Side) -> SideJson<'a> {
         SideJson {
-            revision: side.revision.as_ref().map(|(r, _)| r.as_str()),
-            commit: side.revision.as_ref().map(|(_, c)| c.as_str()),
-            working_tree: side.revision.is_none() && side.file.is_none(),
+            revision: side.point.as_ref().map(|p| p.revision.as_str()),
+            commit: side.point.as_ref().map(|p| p.commit.as_str()),
+            working_tree: side.point.is_none() && side.file.is_none(),
             file: side.file.as_deref(),
             date: side.date.map(|d| d.to_string()),
             in_words: &side.words,

@@ -2,7 +2,7 @@
 //! meeting (`meeting/YYYY-MM-DD`, annotated), so `last-meeting` names it. Never moves a tag.
 
 use super::Status;
-use crate::review::git::Git;
+use crate::review::git::{Git, History, meeting_tag};
 use anyhow::Context;
 use std::path::Path;
 
@@ -13,12 +13,12 @@ pub fn run(date: Option<chrono::NaiveDate>, message: Option<&str>) -> anyhow::Re
     let day = date.format("%Y-%m-%d").to_string();
     let words = date.format("%-d %B %Y").to_string();
     let message = message.map_or_else(|| format!("Board meeting of {words}"), String::from);
-    let commit = git.tag_meeting(&day, &message)?;
+    let tag = meeting_tag(&day);
+    git.tag_named(&tag, &message)?;
+    let commit = git.resolve(&format!("refs/tags/{tag}"))?;
     let short: String = commit.chars().take(7).collect();
     eprintln!(
-        "tagged commit {short} as {}: `last-meeting` now names it (push it with git push origin {})",
-        crate::review::git::meeting_tag(&day),
-        crate::review::git::meeting_tag(&day)
+        "tagged commit {short} as {tag}: `last-meeting` now names it (push it with git push origin {tag})"
     );
     Ok(Status::Ok)
 }

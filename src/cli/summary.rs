@@ -80,9 +80,14 @@ pub fn render(path: &Path, plan: &Plan, today: NaiveDate) -> String {
         .filter(|(_, a)| matches!(a.effective_rag(), Some((_, RagSource::Milestones))))
         .count();
     if derived > 0 {
+        let (verb, whose) = if derived == 1 {
+            ("is", "the action has none of its own, so its")
+        } else {
+            ("are", "those actions have none of their own, so their")
+        };
         let _ = writeln!(
             out,
-            "\n{derived} of these ratings are derived: the action has none of its own, so its worst open milestone's counts (marked * in the lists)"
+            "\n{derived} of these ratings {verb} derived: {whose} worst open milestone's counts (marked * in the lists)"
         );
     }
     let overdue: Vec<&Action> = plan.overdue_actions(today).map(|(_, a)| a).collect();

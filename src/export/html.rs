@@ -94,6 +94,9 @@ fn cover(out: &mut String, paper: &Paper) {
     if let Some(date) = &paper.date {
         item("Date", date);
     }
+    if let Some(author) = &paper.author {
+        item("Author", author);
+    }
     item("As at", &words::day(paper.as_at));
     if !paper.scope.is_empty() {
         item("Showing", &paper.scope.join("; "));
@@ -101,7 +104,35 @@ fn cover(out: &mut String, paper: &Paper) {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
-    out.push_str("</dl>\n</header>\n");
+    for (label, text) in &paper.custom {
+        item(label, text);
+    }
+    out.push_str("</dl>\n");
+    history(out, paper);
+    out.push_str("</header>\n");
+}
+
+/// The version history as a table in the cover.
+fn history(out: &mut String, paper: &Paper) {
+    if paper.history.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<table class=\"history\">\n<caption class=\"note\">Version history</caption>\n\
+<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Date</th><th scope=\"col\">Author</th>\
+<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n",
+    );
+    for row in &paper.history {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
+            escape(&row.version),
+            escape(&row.date),
+            escape(&row.author),
+            escape(&row.note)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn summary(out: &mut String, paper: &Paper) {
@@ -121,6 +152,9 @@ fn summary(out: &mut String, paper: &Paper) {
     out.push_str("</tbody>\n<tfoot>\n");
     count_row(out, "All themes", &paper.totals, paper.overdue());
     out.push_str("</tfoot>\n</table>\n");
+    if let Some(note) = paper.derived_note() {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
+    }
     exceptions(out, paper);
     out.push_str("</section>\n");
 }
@@ -164,7 +198,7 @@ fn exceptions(out: &mut String, paper: &Paper) {
             escape(crate::text::first_line(&action.action)),
             escape(&action.due)
         );
-        rag_cell(out, action.shown_rag());
+        super::html_theme::action_rag(out, action);
         let _ = writeln!(
             out,
             "<td class=\"flag\">{}</td></tr>",

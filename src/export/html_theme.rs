@@ -48,6 +48,13 @@ fn details(out: &mut String, section: &ThemeSection) {
             words::rag(Some(rag))
         ));
     }
+    for (label, text) in &section.custom {
+        facts.push(format!(
+            "<strong>{}:</strong> <span class=\"t\">{}</span>",
+            escape(label),
+            escape(text)
+        ));
+    }
     if !facts.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", facts.join(" · "));
     }
@@ -99,6 +106,14 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
             escape(notes)
         );
     }
+    for (label, text) in &action.custom {
+        let _ = write!(
+            out,
+            "<div class=\"note t\"><strong>{}:</strong> {}</div>",
+            escape(label),
+            escape(text)
+        );
+    }
     let _ = write!(
         out,
         "</td><td class=\"t\">{}</td><td>{}",
@@ -124,7 +139,8 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     out.push_str("</tr>\n");
 }
 
-fn action_rag(out: &mut String, action: &ActionRow) {
+/// An action's rating cell: its own, or the derived one marked "from milestones".
+pub(super) fn action_rag(out: &mut String, action: &ActionRow) {
     match (action.rag, action.derived) {
         (None, Some(derived)) => {
             let _ = write!(

@@ -30,6 +30,9 @@ pub fn markdown(paper: &Paper) -> String {
     if let Some(date) = &paper.date {
         item("Date", date);
     }
+    if let Some(author) = &paper.author {
+        item("Author", author);
+    }
     item("As at", &words::day(paper.as_at));
     if !paper.scope.is_empty() {
         item("Showing", &paper.scope.join("; "));
@@ -37,6 +40,10 @@ pub fn markdown(paper: &Paper) -> String {
     if let Some(line) = paper.since_line() {
         item("Changes", &line);
     }
+    for (label, text) in &paper.custom {
+        let _ = writeln!(out, "| {} | {} |", inline(label), inline(text));
+    }
+    history(&mut out, paper);
     summary(&mut out, paper);
     for section in &paper.themes {
         theme(&mut out, paper, section);
@@ -114,6 +121,26 @@ pub fn rag(rag: Option<Rag>) -> String {
     )
 }
 
+/// The version history as a table under the cover.
+fn history(out: &mut String, paper: &Paper) {
+    if paper.history.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n**Version history**\n\n| Version | Date | Author | Note |\n|---|---|---|---|\n",
+    );
+    for row in &paper.history {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            inline(&row.version),
+            inline(&row.date),
+            inline(&row.author),
+            inline(&row.note)
+        );
+    }
+}
+
 fn summary(out: &mut String, paper: &Paper) {
     out.push_str("\n## Summary\n\n| Theme | Red | Amber | Green | Blue | Not rated | Total | Overdue |\n|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for section in &paper.themes {
@@ -122,6 +149,9 @@ fn summary(out: &mut String, paper: &Paper) {
         count_row(out, &inline(&label), &section.counts, overdue);
     }
     count_row(out, "**All themes**", &paper.totals, paper.overdue());
+    if let Some(note) = paper.derived_note() {
+        let _ = writeln!(out, "\n_{}_", inline(&note));
+    }
     out.push_str("\n### Exceptions\n\n");
     let exceptions = paper.exceptions();
     if exceptions.is_empty() {
@@ -137,7 +167,7 @@ fn summary(out: &mut String, paper: &Paper) {
             inline(&action.reference),
             inline(crate::text::first_line(&action.action)),
             inline(&action.due),
-            rag(action.shown_rag()),
+            shown_rag(action),
             exception.reasons.join(", ")
         );
     }
@@ -176,6 +206,12 @@ fn theme(out: &mut String, paper: &Paper, section: &ThemeSection) {
     ]
     .into_iter()
     .filter_map(|(label, value)| value.map(|v| format!("**{label}:** {}", inline(&v))))
+    .chain(
+        section
+            .custom
+            .iter()
+            .map(|(label, value)| format!("**{}:** {}", inline(label), inline(value))),
+    )
     .collect();
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
@@ -241,6 +277,9 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     if let Some(notes) = &action.notes {
         let _ = write!(text, "<br>**Notes:** {}", inline(notes));
     }
+    for (label, value) in &action.custom {
+        let _ = write!(text, "<br>**{}:** {}", inline(label), inline(value));
+    }
     let mut due = inline(&action.due);
     if action.overdue {
         due.push_str("<br>**Overdue**");
@@ -249,10 +288,7 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
     if action.travel.as_ref().is_some_and(|t| t.progress_updated) {
         progress = format!("**New progress:** {progress}");
     }
-    let shown = match (action.rag, action.derived) {
-        (None, Some(derived)) => format!("{} (from milestones)", rag(Some(derived))),
-        (own, _) => rag(own),
-    };
+    let shown = shown_rag(action);
     let _ = write!(
         out,
         "| {} | {text} | {} | {due} | {progress} | {shown} |",
@@ -263,6 +299,14 @@ fn action_row(out: &mut String, paper: &Paper, action: &ActionRow) {
         let _ = write!(out, " {} |", travel(action));
     }
     out.push('\n');
+}
+
+/// An action's rating as shown: its own, or the derived one marked "(from milestones)".
+fn shown_rag(action: &ActionRow) -> String {
+    match (action.rag, action.derived) {
+        (None, Some(derived)) => format!("{} (from milestones)", rag(Some(derived))),
+        (own, _) => rag(own),
+    }
 }
 
 fn travel(action: &ActionRow) -> String {

@@ -23,6 +23,10 @@ pub struct Paper {
     pub version: Option<String>,
     /// The version's date, in words.
     pub date: Option<String>,
+    /// Who wrote the published document.
+    pub author: Option<String>,
+    /// The published document's version history, in file order.
+    pub history: Vec<HistoryRow>,
     /// The day overdue is counted on.
     pub as_at: NaiveDate,
     /// The filters applied, in words (empty: the whole plan).
@@ -33,6 +37,21 @@ pub struct Paper {
     pub themes: Vec<ThemeSection>,
     /// Ratings of every action shown (own, or derived from milestones).
     pub totals: RagCounts,
+    /// The plan's own fields (`custom:`) as (label, text), in file order.
+    pub custom: Vec<(String, String)>,
+}
+
+/// One row of the version history, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    /// The version (`1.2`).
+    pub version: String,
+    /// When it was issued, in words (empty when not given).
+    pub date: String,
+    /// Who issued it (empty when not given).
+    pub author: String,
+    /// What changed (empty when not given).
+    pub note: String,
 }
 
 /// One theme and its selected actions.
@@ -56,6 +75,8 @@ pub struct ThemeSection {
     pub measures: Vec<MeasureRow>,
     /// Ratings of the actions shown.
     pub counts: RagCounts,
+    /// The board's own fields (`custom:`) as (label, text), in file order.
+    pub custom: Vec<(String, String)>,
 }
 
 /// One action, in words.
@@ -83,6 +104,8 @@ pub struct ActionRow {
     pub overdue: bool,
     /// Its milestones.
     pub milestones: Vec<MilestoneRow>,
+    /// The board's own fields (`custom:`) as (label, text), in file order.
+    pub custom: Vec<(String, String)>,
     /// Direction of travel, when asked for.
     pub travel: Option<Travel>,
 }
@@ -171,11 +194,23 @@ impl Paper {
             vision: plan.vision.clone(),
             version: plan.version.clone(),
             date: plan.date.as_ref().map(words::due),
+            author: plan.author.clone(),
+            history: plan
+                .history
+                .iter()
+                .map(|h| HistoryRow {
+                    version: h.version.clone(),
+                    date: words::due_or_empty(h.date.as_ref()),
+                    author: h.author.clone().unwrap_or_default(),
+                    note: h.note.clone().unwrap_or_default(),
+                })
+                .collect(),
             as_at: options.as_at,
             scope: options.describe(),
             since,
             themes,
             totals,
+            custom: crate::model::labelled_fields(plan.custom.as_ref()),
         })
     }
 
@@ -184,6 +219,26 @@ impl Paper {
         self.themes
             .iter()
             .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
+    }
+
+    /// Actions shown whose rating is derived from their milestones (none of their own).
+    pub fn derived(&self) -> usize {
+        self.actions()
+            .filter(|(_, a)| a.rag.is_none() && a.derived.is_some())
+            .count()
+    }
+
+    /// The sentence under the counts saying how many ratings are derived; `None` when none is.
+    pub fn derived_note(&self) -> Option<String> {
+        match self.derived() {
+            0 => None,
+            1 => Some(
+                "1 of these ratings is derived: the action has no rating of its own, so its worst open milestone's counts (marked \"from milestones\").".into(),
+            ),
+            n => Some(format!(
+                "{n} of these ratings are derived: those actions have no rating of their own, so their worst open milestone's counts (marked \"from milestones\")."
+            )),
+        }
     }
 
     /// Actions shown that are overdue.
@@ -283,6 +338,7 @@ fn section(plan: &Plan, theme: &Theme, options: &Options, since: Option<&Since>)
         actions,
         measures,
         counts,
+        custom: crate::model::labelled_fields(theme.custom.as_ref()),
     }
 }
 
@@ -306,6 +362,7 @@ fn action_row(plan: &Plan, action: &Action, as_at: NaiveDate, since: Option<&Sin
             .iter()
             .map(|m| milestone_row(plan, m))
             .collect(),
+        custom: crate::model::labelled_fields(action.custom.as_ref()),
         travel: since.map(|s| s.of(&action.reference, action.rag)),
     }
 }

@@ -3,8 +3,8 @@
 //! atomically after the checks a typed path needs. The one part of `export` that does I/O.
 
 use crate::model::Plan;
-use crate::review::git::{Git, GitError, History, LAST_MEETING};
-use crate::store::{load, write_atomic};
+use crate::review::git::{Git, GitError, LAST_MEETING};
+use crate::store::write_atomic;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -29,16 +29,9 @@ pub enum PublishError {
     /// No commit before the day asked for.
     #[error("no commit before {0}: choose a later date")]
     NoCommitBefore(NaiveDate),
-    /// The file at the earlier version does not load.
-    #[error("{file} at {label} is not a valid plan: {first}; choose another revision")]
-    Invalid {
-        /// The plan file.
-        file: PathBuf,
-        /// The revision, as named.
-        label: String,
-        /// Its first error (`line:col: message`).
-        first: String,
-    },
+    /// The file at the earlier version does not load; the message names the file, line, column and revision.
+    #[error("{0}; choose another revision")]
+    Invalid(String),
     /// The output names a folder.
     #[error("cannot write {0}: it is a folder; give a file name")]
     IsFolder(PathBuf),
@@ -78,35 +71,27 @@ pub enum PublishError {
 /// is an empty plan: every action is new.
 pub fn earlier(file: &Path, earlier: &Earlier) -> Result<(String, Plan), PublishError> {
     let git = Git::discover(file).map_err(|_| PublishError::NotInGit(file.to_path_buf()))?;
-    let (revision, label) = match earlier {
+    // Resolved by the one git service, as `boardplan diff` and the UI's changes screen do: a
+    // date means the main line's last commit before it.
+    let (point, label) = match earlier {
         Earlier::Revision(revision) => {
             let label = if revision == LAST_MEETING {
                 git.meeting_alias(revision)?
             } else {
                 revision.clone()
             };
-            (git.resolve(revision)?, label)
+            (git.point(revision)?, label)
         }
         Earlier::Before(date) => {
-            let commit = git
-                .last_before(&date.to_string())?
+            let point = git
+                .point_before(&date.to_string())?
                 .ok_or(PublishError::NoCommitBefore(*date))?;
-            let label = format!("{date} ({})", &commit[..commit.len().min(10)]);
-            (commit, label)
+            let label = format!("{date} ({})", &point.commit[..point.commit.len().min(10)]);
+            (point, label)
         }
     };
-    let Some(bytes) = git.show(&revision, file)? else {
-        return Ok((label, Plan::default()));
-    };
-    let plan = load(&bytes).map_err(|diagnostics| PublishError::Invalid {
-        file: file.to_path_buf(),
-        label: label.clone(),
-        first: diagnostics
-            .first()
-            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
-            .unwrap_or_default(),
-    })?;
-    Ok((label, plan.plan))
+    let plan = git.plan_at(&point, file).map_err(PublishError::Invalid)?;
+    Ok((label, plan.unwrap_or_default()))
 }
 
 /// Checks `out` can take the paper of the plan `plan`: not a folder, in a folder that exists,

@@ -1,6 +1,7 @@
-//! The paper as an Excel workbook: a summary sheet (counts per theme and a stacked bar chart)
-//! and an actions sheet with the CSV's columns, ratings filled in their colour, a frozen header,
-//! an autofilter, wrapped text and set column widths. Refs are written as text ("1.10").
+//! The paper as an Excel workbook: a summary sheet (counts per theme and a stacked bar chart),
+//! an actions sheet with the CSV's columns, ratings filled in their colour, a frozen header,
+//! an autofilter, wrapped text and set column widths, and (when the plan has them) a history
+//! sheet with the author and the version history. Refs are written as text ("1.10").
 
 use super::colour::{self, Rgb};
 use super::columns;
@@ -35,6 +36,9 @@ pub fn xlsx(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
         .unwrap_or_else(|_| Worksheet::new());
     actions(sheet.set_name("Actions")?, paper)?;
     workbook.push_worksheet(sheet);
+    if paper.author.is_some() || !paper.history.is_empty() {
+        history(workbook.add_worksheet().set_name("History")?, paper)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -102,9 +106,12 @@ fn summary(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     )?;
     sheet.set_column_width(0, 60)?;
     sheet.set_column_range_width(1, 7, 10)?;
+    if let Some(note) = paper.derived_note() {
+        sheet.write_string(row + 1, 0, note)?;
+    }
     if !paper.themes.is_empty() {
         let chart = chart(top + 1, row - 1);
-        sheet.insert_chart(row + 2, 0, &chart)?;
+        sheet.insert_chart(row + 3, 0, &chart)?;
     }
     Ok(())
 }
@@ -151,6 +158,28 @@ fn chart(first: u32, last: u32) -> Chart {
     chart
 }
 
+/// The document's author and version history: one row per version, as in the published plan.
+fn history(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    sheet.write_string_with_format(0, 0, "Author", &bold)?;
+    sheet.write_string(0, 1, paper.author.as_deref().unwrap_or(""))?;
+    let header = header_format();
+    for (col, name) in (0u16..).zip(["Version", "Date", "Author", "Note"]) {
+        sheet.write_string_with_format(2, col, name, &header)?;
+    }
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (row, entry) in (3u32..).zip(&paper.history) {
+        let cells = [&entry.version, &entry.date, &entry.author, &entry.note];
+        for (col, cell) in (0u16..).zip(cells) {
+            sheet.write_string_with_format(row, col, cell, &wrap)?;
+        }
+    }
+    for (col, width) in (0u16..).zip([10.0, 18.0, 24.0, 60.0]) {
+        sheet.set_column_width(col, width)?;
+    }
+    Ok(())
+}
+
 fn actions(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     let header = header_format();
     // Wrapped, top-aligned text as the columns' format: cells written without a format take it,
@@ -166,8 +195,15 @@ fn actions(sheet: &mut Worksheet, paper: &Paper) -> Result<(), XlsxError> {
     let mut row = 1;
     for (theme, action) in paper.actions() {
         for (col, cell) in (0u16..).zip(columns::cells(paper, theme, action)) {
-            if usize::from(col) == columns::RAG_COLUMN {
-                let at = ORDER.iter().position(|r| *r == action.rag).unwrap_or(4);
+            let coloured = match usize::from(col) {
+                c if c == columns::RAG_COLUMN => Some(action.rag),
+                c if c == columns::RAG_COLUMN + 1 && action.derived.is_some() => {
+                    Some(action.derived)
+                }
+                _ => None,
+            };
+            if let Some(rag) = coloured {
+                let at = ORDER.iter().position(|r| *r == rag).unwrap_or(4);
                 sheet.write_string_with_format(row, col, cell, &rag_formats[at])?;
             } else {
                 sheet.write_string(row, col, cell)?;

@@ -3,7 +3,7 @@
 //! Counts, overdue lists, filters, the summary and the JSON export use it; the file keeps only
 //! what was written.
 
-use super::{Action, Milestone, Rag};
+use super::{ACTION_FIELDS, ACTION_KEYS, Action, FieldSpec, Milestone, Rag, Slot, find};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Where an action's rating comes from.
@@ -47,31 +47,42 @@ fn from_milestones(milestones: &[Milestone]) -> Option<Rag> {
 /// `rag` a `derived_rag` when the rating comes from the milestones.
 impl Serialize for Action {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Action", 11)?;
-        out.serialize_field("ref", &self.reference)?;
-        out.serialize_field("action", &self.action)?;
-        optional(&mut out, "outcome", self.outcome.as_ref())?;
-        optional(
-            &mut out,
-            "owners",
-            Some(&self.owners).filter(|o| !o.is_empty()),
-        )?;
-        optional(&mut out, "due", self.due.as_ref())?;
-        optional(&mut out, "progress", self.progress.as_ref())?;
-        optional(&mut out, "rag", self.rag.as_ref())?;
-        let derived = match self.effective_rag() {
-            Some((rag, RagSource::Milestones)) => Some(rag),
-            _ => None,
-        };
-        optional(&mut out, "derived_rag", derived.as_ref())?;
-        optional(
-            &mut out,
-            "milestones",
-            Some(&self.milestones).filter(|m| !m.is_empty()),
-        )?;
-        optional(&mut out, "notes", self.notes.as_ref())?;
-        optional(&mut out, "custom", self.custom.as_ref())?;
+        let mut out = serializer.serialize_struct("Action", ACTION_KEYS.len() + 1)?;
+        for &key in ACTION_KEYS {
+            match find(ACTION_FIELDS, key) {
+                Some(spec) => table_field(&mut out, spec, self)?,
+                None if key == "milestones" => {
+                    let milestones = Some(&self.milestones).filter(|m| !m.is_empty());
+                    optional(&mut out, key, milestones)?;
+                }
+                None => optional(&mut out, key, self.custom.as_ref())?,
+            }
+            if key == "rag" {
+                let derived = match self.effective_rag() {
+                    Some((rag, RagSource::Milestones)) => Some(rag),
+                    _ => None,
+                };
+                optional(&mut out, "derived_rag", derived.as_ref())?;
+            }
+        }
         out.end()
+    }
+}
+
+/// One field of an action's table, left out when empty (a required one always written).
+fn table_field<S: SerializeStruct>(
+    out: &mut S,
+    spec: &FieldSpec<Action>,
+    action: &Action,
+) -> Result<(), S::Error> {
+    match &spec.slot {
+        Slot::Required(get, _) => out.serialize_field(spec.key, get(action)),
+        Slot::Text(get, _) => optional(out, spec.key, get(action).as_ref()),
+        Slot::Rag(get, _) => optional(out, spec.key, get(action).as_ref()),
+        Slot::Due(get, _) => optional(out, spec.key, get(action).as_ref()),
+        Slot::Owners(get, _) => {
+            optional(out, spec.key, Some(get(action)).filter(|o| !o.is_empty()))
+        }
     }
 }
 

@@ -1,21 +1,83 @@
 //! Due dates as people type them in the UI, on top of [`Due::parse_natural`]: words relative
 //! to today ("today", "tomorrow", "next week", "in 3 weeks", "next month", "end of next
-//! month"), quarters ("Q3 2014": due by the end of September 2014), and day-month-year with
-//! `-`, `/` or `.` and two-digit years (31-07-2013, 31/07/13). Pure: today is given.
+//! month"), quarters ("Q3 2014": due by the end of September 2014, or of December 2014 where
+//! the board counts financial quarters; "Q3 2014-15" is always financial), and day-month-year
+//! with `-`, `/` or `.` and two-digit years (31-07-2013, 31/07/13). Pure: today is given.
 
 use super::due::{Due, DueError};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::fmt;
 
-/// Reads a timescale typed in the UI; relative words resolve against `today`. Anything not
-/// understood is kept as text (an impossible date is an error, as in [`Due::parse_natural`]).
-pub fn parse_due_input(text: &str, today: NaiveDate) -> Result<Due, DueError> {
+/// Which year a bare quarter ("Q3 2014") is counted in. A quarter written with a board year
+/// ("Q3 2014-15", "Q1 2013/14") is financial whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuarterYear {
+    /// January to December: Q3 2014 ends in September 2014.
+    #[default]
+    Calendar,
+    /// April to March, the board year: Q3 2014 is Q3 of 2014-15 and ends in December 2014.
+    Financial,
+}
+
+/// A quarter as read from the input, kept so the UI can say how it was understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quarter {
+    /// 1 to 4.
+    pub number: u32,
+    /// The calendar year, or the first year of the financial year (2014 for 2014-15).
+    pub year: i32,
+    /// Whether the quarter counts from April.
+    pub financial: bool,
+}
+
+impl Quarter {
+    /// The month the quarter ends in: what the action is due by.
+    pub fn due(self) -> Due {
+        let month = self.number * 3;
+        match self.financial {
+            false => Due::Month {
+                year: self.year,
+                month,
+            },
+            true if month == 12 => Due::Month {
+                year: self.year + 1,
+                month: 3,
+            },
+            true => Due::Month {
+                year: self.year,
+                month: month + 3,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Quarter {
+    /// "financial Q3 of 2014-15" or "Q3 of 2014".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.financial {
+            let next = (self.year + 1).rem_euclid(100);
+            write!(f, "financial Q{} of {}-{next:02}", self.number, self.year)
+        } else {
+            write!(f, "Q{} of {}", self.number, self.year)
+        }
+    }
+}
+
+/// Reads a timescale typed in the UI; relative words resolve against `today`, a bare quarter
+/// counts as `quarters` says. Anything not understood is kept as text (an impossible date is
+/// an error, as in [`Due::parse_natural`]).
+pub fn parse_due_input(
+    text: &str,
+    today: NaiveDate,
+    quarters: QuarterYear,
+) -> Result<Due, DueError> {
     let folded = text.trim().to_lowercase();
     let words: Vec<&str> = folded.split_whitespace().collect();
     if let Some(due) = relative(&words, today) {
         return Ok(due);
     }
-    if let Some(due) = quarter(&words) {
-        return Ok(due);
+    if let Some(quarter) = quarter(&words, quarters) {
+        return Ok(quarter.due());
     }
     if let Some(result) = day_month_year(text.trim()) {
         return result;
@@ -61,20 +123,51 @@ fn relative(words: &[&str], today: NaiveDate) -> Option<Due> {
     Some(Due::Date(date))
 }
 
-/// "Q3 2014" (calendar quarters): due by the end of the quarter's last month.
-fn quarter(words: &[&str]) -> Option<Due> {
+/// The quarter a typed timescale names ("Q3 2014", "q3-2014", "Q1 2013/14"), if it is one.
+pub fn read_quarter(text: &str, quarters: QuarterYear) -> Option<Quarter> {
+    let folded = text.trim().to_lowercase();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    quarter(&words, quarters)
+}
+
+/// "Q3 2014" (counted as `quarters` says) or "Q3 2014-15" (financial, the board year).
+fn quarter(words: &[&str], quarters: QuarterYear) -> Option<Quarter> {
     let (q, year) = match words {
         [q, year] => (*q, *year),
-        [q] => q.split_once(['-', '/', ' '])?,
+        [q] => q.split_once(['-', '/'])?,
         _ => return None,
     };
-    let q: u32 = q
+    let number: u32 = q
         .strip_prefix('q')?
         .parse()
         .ok()
         .filter(|q| (1..=4).contains(q))?;
-    let year = four_digit_year(year)?;
-    Some(Due::Month { year, month: q * 3 })
+    if let Some(year) = four_digit_year(year) {
+        let financial = quarters == QuarterYear::Financial;
+        return Some(Quarter {
+            number,
+            year,
+            financial,
+        });
+    }
+    Some(Quarter {
+        number,
+        year: board_year(year)?,
+        financial: true,
+    })
+}
+
+/// The first year of a board year written `2014-15`, `2014/15`, `2014-2015` or `2014/2015`;
+/// the second year must follow the first.
+fn board_year(text: &str) -> Option<i32> {
+    let (first, second) = text.split_once(['-', '/'])?;
+    let first = four_digit_year(first)?;
+    let follows = match second.len() {
+        2 => second.parse::<i32>().ok()? == (first + 1).rem_euclid(100),
+        4 => four_digit_year(second)? == first + 1,
+        _ => false,
+    };
+    follows.then_some(first)
 }
 
 fn four_digit_year(text: &str) -> Option<i32> {
@@ -117,7 +210,11 @@ mod tests {
     }
 
     fn parsed(text: &str) -> Result<Due, DueError> {
-        parse_due_input(text, day(2013, 10, 1))
+        parse_due_input(text, day(2013, 10, 1), QuarterYear::Calendar)
+    }
+
+    fn month(year: i32, month: u32) -> Result<Due, DueError> {
+        Ok(Due::Month { year, month })
     }
 
     #[test]
@@ -169,5 +266,55 @@ mod tests {
         assert!(parsed("31-09-2013").is_err());
         assert_eq!(parsed("Termly"), Ok(Due::Text("Termly".into())));
         assert_eq!(parsed("Q5 2014"), Ok(Due::Text("Q5 2014".into())));
+    }
+
+    #[test]
+    fn a_board_year_makes_a_quarter_financial() {
+        for (text, year, m) in [
+            ("Q1 2014-15", 2014, 6),
+            ("Q2 2014/15", 2014, 9),
+            ("q3 2014-2015", 2014, 12),
+            ("Q4 2014/2015", 2015, 3),
+            ("Q1 2013/14", 2013, 6),
+            ("Q4-1999-00", 2000, 3),
+        ] {
+            assert_eq!(parsed(text), month(year, m), "{text}");
+        }
+        for text in ["Q3 2014-16", "Q3 2014-1", "Q3 14-15", "Q5 2014-15"] {
+            assert_eq!(parsed(text), Ok(Due::Text(text.into())), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_setting_decides_a_bare_quarter() {
+        let today = day(2013, 10, 1);
+        let financial = |text| parse_due_input(text, today, QuarterYear::Financial);
+        assert_eq!(financial("Q3 2014"), month(2014, 12));
+        assert_eq!(financial("Q4 2014"), month(2015, 3));
+        assert_eq!(financial("Q1 2014"), month(2014, 6));
+        assert_eq!(parsed("Q4 2014"), month(2014, 12));
+        assert_eq!(
+            financial("Q2 2013-14"),
+            month(2013, 9),
+            "a board year is read the same either way"
+        );
+    }
+
+    #[test]
+    fn a_quarter_says_how_it_was_read() {
+        let read = |text, quarters| read_quarter(text, quarters).map(|q| q.to_string());
+        assert_eq!(
+            read("Q3 2014", QuarterYear::Financial).as_deref(),
+            Some("financial Q3 of 2014-15")
+        );
+        assert_eq!(
+            read("Q3 2014", QuarterYear::Calendar).as_deref(),
+            Some("Q3 of 2014")
+        );
+        assert_eq!(
+            read("Q4 1999/00", QuarterYear::Calendar).as_deref(),
+            Some("financial Q4 of 1999-00")
+        );
+        assert_eq!(read("31/07/13", QuarterYear::Financial), None);
     }
 }

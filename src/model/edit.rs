@@ -1,51 +1,15 @@
 //! Edits as values: applying an edit changes the plan and returns the edit that undoes it.
 
+use super::fields::SetError;
 use super::item_edit::ItemEdit;
 use super::theme_field::set_theme_field;
-use super::{Action, ActionPos, Due, OpsError, Plan, Rag, Theme, ThemeField, parse_rag};
-use std::fmt;
-
-/// A field of an action that can be set on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActionField {
-    /// `ref`
-    Ref,
-    /// `action` (the action's text)
-    Action,
-    /// `outcome`
-    Outcome,
-    /// `owners`
-    Owners,
-    /// `due`
-    Due,
-    /// `progress`
-    Progress,
-    /// `rag`
-    Rag,
-    /// `notes`
-    Notes,
-}
-
-/// A new value for an [`ActionField`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum FieldValue {
-    /// Text; `None` removes an optional field.
-    Text(Option<String>),
-    /// A rating; `None` means not yet rated.
-    Rag(Option<Rag>),
-    /// A timescale; `None` removes it.
-    Due(Option<Due>),
-    /// The owners list.
-    Owners(Vec<String>),
-}
+use super::{Action, ActionField, ActionPos, FieldValue, OpsError, Plan, Theme, ThemeField};
 
 /// Why an edit could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The field name is not one of the action fields.
-    #[error(
-        "unknown field '{0}' (fields: ref, action, outcome, owners, due, progress, rag, notes)"
-    )]
+    #[error("unknown field '{0}' (fields: {keys})", keys = action_keys())]
     UnknownField(String),
     /// The value does not suit the field.
     #[error("'{value}' is not a valid {field}: {why}")]
@@ -136,77 +100,24 @@ pub enum Edit {
 }
 
 impl ActionField {
-    /// Every field, in file order.
-    pub const ALL: [ActionField; 8] = [
-        ActionField::Ref,
-        ActionField::Action,
-        ActionField::Outcome,
-        ActionField::Owners,
-        ActionField::Due,
-        ActionField::Progress,
-        ActionField::Rag,
-        ActionField::Notes,
-    ];
-
-    /// The field's key in plan files.
-    pub fn key(self) -> &'static str {
-        match self {
-            ActionField::Ref => "ref",
-            ActionField::Action => "action",
-            ActionField::Outcome => "outcome",
-            ActionField::Owners => "owners",
-            ActionField::Due => "due",
-            ActionField::Progress => "progress",
-            ActionField::Rag => "rag",
-            ActionField::Notes => "notes",
-        }
-    }
-
     /// The field with this key.
     pub fn parse(key: &str) -> Result<ActionField, EditError> {
-        ActionField::ALL
-            .into_iter()
-            .find(|f| f.key() == key)
-            .ok_or_else(|| EditError::UnknownField(key.to_string()))
+        ActionField::from_key(key).ok_or_else(|| EditError::UnknownField(key.to_string()))
     }
 
-    /// Reads a value typed by a person for this field: rag `red|amber|green|blue|none`, due as
-    /// [`Due::parse_natural`] reads it (empty clears), owners comma-separated, text as given
-    /// (empty clears an optional field).
+    /// Reads a value typed by a person for this field (see [`FieldSpec::parse`](super::fields::FieldSpec::parse)).
     pub fn parse_value(self, text: &str) -> Result<FieldValue, EditError> {
-        let bad = |why: &str| EditError::BadValue {
+        self.spec().parse(text).map_err(|why| EditError::BadValue {
             field: self.key().to_string(),
             value: text.to_string(),
-            why: why.into(),
-        };
-        match self {
-            ActionField::Rag => parse_rag(text)
-                .map(FieldValue::Rag)
-                .ok_or_else(|| bad("use red, amber, green, blue or none")),
-            ActionField::Due => match text.trim() {
-                "" => Ok(FieldValue::Due(None)),
-                other => Due::parse_natural(other)
-                    .map(|d| FieldValue::Due(Some(d)))
-                    .map_err(|e| bad(&e.to_string())),
-            },
-            ActionField::Owners => Ok(FieldValue::Owners(
-                text.split(',')
-                    .map(str::trim)
-                    .filter(|o| !o.is_empty())
-                    .map(String::from)
-                    .collect(),
-            )),
-            _ => Ok(FieldValue::Text(
-                Some(text.to_string()).filter(|t| !t.trim().is_empty()),
-            )),
-        }
+            why,
+        })
     }
 }
 
-impl fmt::Display for ActionField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
+/// The keys an action's fields are set by, for messages.
+fn action_keys() -> String {
+    ActionField::ALL.map(ActionField::key).join(", ")
 }
 
 impl Edit {
@@ -342,41 +253,17 @@ fn set_action_field(
         return Err(EditError::DuplicateRef(new_ref.clone()));
     }
     let action = plan.action_mut(at).ok_or(OpsError::NoSuchPosition)?;
-    let mismatch = || EditError::BadValue {
-        field: field.key().to_string(),
-        value: format!("{value:?}"),
-        why: "wrong kind of value".into(),
-    };
-    let old = match (field, value.clone()) {
-        (ActionField::Ref | ActionField::Action, FieldValue::Text(None)) => {
-            return Err(EditError::Required(field));
-        }
-        (ActionField::Ref, FieldValue::Text(Some(v))) => {
-            FieldValue::Text(Some(std::mem::replace(&mut action.reference, v)))
-        }
-        (ActionField::Action, FieldValue::Text(Some(v))) => {
-            FieldValue::Text(Some(std::mem::replace(&mut action.action, v)))
-        }
-        (ActionField::Outcome, FieldValue::Text(v)) => {
-            FieldValue::Text(std::mem::replace(&mut action.outcome, v))
-        }
-        (ActionField::Progress, FieldValue::Text(v)) => {
-            FieldValue::Text(std::mem::replace(&mut action.progress, v))
-        }
-        (ActionField::Notes, FieldValue::Text(v)) => {
-            FieldValue::Text(std::mem::replace(&mut action.notes, v))
-        }
-        (ActionField::Owners, FieldValue::Owners(v)) => {
-            FieldValue::Owners(std::mem::replace(&mut action.owners, v))
-        }
-        (ActionField::Due, FieldValue::Due(v)) => {
-            FieldValue::Due(std::mem::replace(&mut action.due, v))
-        }
-        (ActionField::Rag, FieldValue::Rag(v)) => {
-            FieldValue::Rag(std::mem::replace(&mut action.rag, v))
-        }
-        _ => return Err(mismatch()),
-    };
+    let old = field
+        .spec()
+        .set(action, value.clone())
+        .map_err(|error| match error {
+            SetError::Empty => EditError::Required(field),
+            SetError::WrongKind => EditError::BadValue {
+                field: field.key().to_string(),
+                value: format!("{value:?}"),
+                why: "wrong kind of value".into(),
+            },
+        })?;
     Ok(Edit::SetAction {
         at,
         field,
@@ -387,6 +274,7 @@ fn set_action_field(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Rag;
 
     fn plan() -> Plan {
         let action = |r: &str| Action {

@@ -1,7 +1,7 @@
 //! Which actions to show: free-text search, owner, rating, overdue, unrated, green-but-overdue.
 //! Filters combine: an action is shown when it passes every active one.
 
-use super::{Action, Due, Plan, Rag};
+use super::{ACTION_FIELDS, Action, Due, FieldSpec, MILESTONE_FIELDS, Plan, Rag, Slot};
 use chrono::NaiveDate;
 
 /// The rating an action must have.
@@ -85,20 +85,13 @@ impl Filter {
 /// text gives the same answer as [`Filter::matches`] for a one-line search, and lets a UI build
 /// it once and search it on every key press.
 pub fn search_text(plan: &Plan, action: &Action) -> String {
-    let mut parts: Vec<&str> = vec![&action.reference, &action.action];
-    parts.extend(
-        [&action.outcome, &action.progress, &action.notes]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
-    );
+    let mut parts: Vec<&str> = texts(ACTION_FIELDS, action).collect();
     for owner in &action.owners {
         parts.push(owner);
         parts.extend(plan.owner_full_name(owner));
     }
     for milestone in &action.milestones {
-        parts.push(&milestone.milestone);
-        parts.extend(milestone.progress.as_deref());
+        parts.extend(texts(MILESTONE_FIELDS, milestone));
         parts.extend(milestone.owners.iter().map(String::as_str));
     }
     let due = action
@@ -108,6 +101,16 @@ pub fn search_text(plan: &Plan, action: &Action) -> String {
         .unwrap_or_default();
     parts.push(&due);
     parts.join("\n").to_lowercase()
+}
+
+/// The text fields of an element (an action's ref, text, outcome, progress, notes) that hold
+/// something, in table order.
+fn texts<'a, E>(table: &'static [FieldSpec<E>], element: &'a E) -> impl Iterator<Item = &'a str> {
+    table.iter().filter_map(move |spec| match &spec.slot {
+        Slot::Required(get, _) => Some(get(element).as_str()),
+        Slot::Text(get, _) => get(element).as_deref(),
+        _ => None,
+    })
 }
 
 /// Whether a timescale, as shown, contains the needle (dates are only spelled out when the
@@ -150,20 +153,16 @@ fn contains_folded(haystack: &str, needle: &str) -> bool {
 /// Whether the lower-cased `needle` appears in the action's ref, text, owners or milestones.
 fn mentions(plan: &Plan, action: &Action, needle: &str) -> bool {
     let found = |text: &str| contains_folded(text, needle);
-    let optional = |text: &Option<String>| text.as_deref().is_some_and(found);
-    found(&action.reference)
-        || found(&action.action)
-        || optional(&action.outcome)
-        || optional(&action.progress)
-        || optional(&action.notes)
+    texts(ACTION_FIELDS, action).any(found)
         || action.due.as_ref().is_some_and(|d| due_mentions(d, needle))
         || action
             .owners
             .iter()
             .any(|o| found(o) || plan.owner_full_name(o).is_some_and(found))
-        || action.milestones.iter().any(|m| {
-            found(&m.milestone) || optional(&m.progress) || m.owners.iter().any(|o| found(o))
-        })
+        || action
+            .milestones
+            .iter()
+            .any(|m| texts(MILESTONE_FIELDS, m).any(found) || m.owners.iter().any(|o| found(o)))
 }
 
 #[cfg(test)]

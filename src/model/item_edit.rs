@@ -1,40 +1,11 @@
 //! Edits of the small lists inside a plan: an action's milestones and a theme's measures.
 //! Each applies and returns its inverse, like every [`Edit`](super::Edit).
 
-use super::{ActionPos, Due, EditError, FieldValue, Measure, Milestone, OpsError, Plan};
-use std::fmt;
-
-/// A field of a milestone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MilestoneField {
-    /// `milestone`, what the step is.
-    Text,
-    /// `owners`
-    Owners,
-    /// `due`
-    Due,
-    /// `progress`
-    Progress,
-    /// `rag`
-    Rag,
-}
-
-/// A field of a measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeasureField {
-    /// `measure`, what is measured.
-    Text,
-    /// `baseline`
-    Baseline,
-    /// `target`
-    Target,
-    /// `latest`
-    Latest,
-    /// `as_of`
-    AsOf,
-    /// `rag`
-    Rag,
-}
+use super::fields::SetError;
+use super::{
+    ActionPos, EditError, FieldValue, Measure, MeasureField, Milestone, MilestoneField, OpsError,
+    Plan,
+};
 
 /// A change to a milestone or a measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,45 +26,6 @@ pub enum ItemEdit {
     MoveMeasure(usize, usize, usize),
     /// Sets a field of a measure.
     SetMeasure(usize, usize, MeasureField, FieldValue),
-}
-
-impl MilestoneField {
-    /// The field's key in plan files.
-    pub fn key(self) -> &'static str {
-        match self {
-            MilestoneField::Text => "milestone",
-            MilestoneField::Owners => "owners",
-            MilestoneField::Due => "due",
-            MilestoneField::Progress => "progress",
-            MilestoneField::Rag => "rag",
-        }
-    }
-}
-
-impl MeasureField {
-    /// The field's key in plan files.
-    pub fn key(self) -> &'static str {
-        match self {
-            MeasureField::Text => "measure",
-            MeasureField::Baseline => "baseline",
-            MeasureField::Target => "target",
-            MeasureField::Latest => "latest",
-            MeasureField::AsOf => "as_of",
-            MeasureField::Rag => "rag",
-        }
-    }
-}
-
-impl fmt::Display for MilestoneField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl fmt::Display for MeasureField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
 }
 
 impl ItemEdit {
@@ -179,31 +111,18 @@ fn shift<T>(list: &mut Vec<T>, from: usize, to: usize) -> Result<(), OpsError> {
     Ok(())
 }
 
-fn mismatch(field: &str, value: &FieldValue) -> EditError {
+/// The error of a refused value: a required field left empty, or a value of the wrong kind
+/// (`shown` is how the value reads).
+pub(super) fn refused(field: &str, shown: String, error: SetError) -> EditError {
+    let (value, why) = match error {
+        SetError::Empty => (String::new(), "it cannot be empty"),
+        SetError::WrongKind => (shown, "wrong kind of value"),
+    };
     EditError::BadValue {
         field: field.to_string(),
-        value: format!("{value:?}"),
-        why: "wrong kind of value".into(),
+        value,
+        why: why.into(),
     }
-}
-
-fn required(
-    field: &str,
-    slot: &mut String,
-    value: Option<String>,
-) -> Result<FieldValue, EditError> {
-    match value {
-        Some(v) => Ok(FieldValue::Text(Some(std::mem::replace(slot, v)))),
-        None => Err(EditError::BadValue {
-            field: field.to_string(),
-            value: String::new(),
-            why: "it cannot be empty".into(),
-        }),
-    }
-}
-
-fn set_due(slot: &mut Option<Due>, value: Option<Due>) -> FieldValue {
-    FieldValue::Due(std::mem::replace(slot, value))
 }
 
 fn set_milestone(
@@ -211,22 +130,11 @@ fn set_milestone(
     field: MilestoneField,
     value: FieldValue,
 ) -> Result<FieldValue, EditError> {
-    match (field, value) {
-        (MilestoneField::Text, FieldValue::Text(v)) => {
-            required("milestone", &mut item.milestone, v)
-        }
-        (MilestoneField::Owners, FieldValue::Owners(v)) => {
-            Ok(FieldValue::Owners(std::mem::replace(&mut item.owners, v)))
-        }
-        (MilestoneField::Due, FieldValue::Due(v)) => Ok(set_due(&mut item.due, v)),
-        (MilestoneField::Progress, FieldValue::Text(v)) => {
-            Ok(FieldValue::Text(std::mem::replace(&mut item.progress, v)))
-        }
-        (MilestoneField::Rag, FieldValue::Rag(v)) => {
-            Ok(FieldValue::Rag(std::mem::replace(&mut item.rag, v)))
-        }
-        (field, value) => Err(mismatch(field.key(), &value)),
-    }
+    let shown = format!("{value:?}");
+    field
+        .spec()
+        .set(item, value)
+        .map_err(|error| refused(field.key(), shown, error))
 }
 
 fn set_measure(
@@ -234,18 +142,11 @@ fn set_measure(
     field: MeasureField,
     value: FieldValue,
 ) -> Result<FieldValue, EditError> {
-    let text = |slot: &mut Option<String>, v| FieldValue::Text(std::mem::replace(slot, v));
-    match (field, value) {
-        (MeasureField::Text, FieldValue::Text(v)) => required("measure", &mut item.measure, v),
-        (MeasureField::Baseline, FieldValue::Text(v)) => Ok(text(&mut item.baseline, v)),
-        (MeasureField::Target, FieldValue::Text(v)) => Ok(text(&mut item.target, v)),
-        (MeasureField::Latest, FieldValue::Text(v)) => Ok(text(&mut item.latest, v)),
-        (MeasureField::AsOf, FieldValue::Due(v)) => Ok(set_due(&mut item.as_of, v)),
-        (MeasureField::Rag, FieldValue::Rag(v)) => {
-            Ok(FieldValue::Rag(std::mem::replace(&mut item.rag, v)))
-        }
-        (field, value) => Err(mismatch(field.key(), &value)),
-    }
+    let shown = format!("{value:?}");
+    field
+        .spec()
+        .set(item, value)
+        .map_err(|error| refused(field.key(), shown, error))
 }
 
 #[cfg(test)]

@@ -261,7 +261,7 @@ impl Serialize for CustomValue {
 }
 
 /// How YAML 1.2's core schema reads an unquoted scalar, when that is not plain text.
-fn typed_scalar_json(text: &str) -> Option<serde_json::Value> {
+pub(super) fn typed_scalar_json(text: &str) -> Option<serde_json::Value> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => Some(serde_json::Value::Null),
         "true" | "True" | "TRUE" => Some(serde_json::Value::Bool(true)),

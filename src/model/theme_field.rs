@@ -1,44 +1,7 @@
-//! The fields of a theme that can be set on their own, and setting them.
+//! Setting a theme's fields (listed in `field_tables.rs`), and reading a typed rating.
 
-use super::{EditError, FieldValue, OpsError, Plan, Rag};
-use std::fmt;
-
-/// A field of a theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThemeField {
-    /// `ref`
-    Ref,
-    /// `title`
-    Title,
-    /// `description`
-    Description,
-    /// `lead`
-    Lead,
-    /// `accountable`
-    Accountable,
-    /// `rag`, the board's overall rating of the theme.
-    Rag,
-}
-
-impl ThemeField {
-    /// The field's key in plan files.
-    pub fn key(self) -> &'static str {
-        match self {
-            ThemeField::Ref => "ref",
-            ThemeField::Title => "title",
-            ThemeField::Description => "description",
-            ThemeField::Lead => "lead",
-            ThemeField::Accountable => "accountable",
-            ThemeField::Rag => "rag",
-        }
-    }
-}
-
-impl fmt::Display for ThemeField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
+use super::item_edit::refused;
+use super::{EditError, FieldValue, OpsError, Plan, Rag, ThemeField};
 
 /// Sets a theme's field and returns the old value.
 pub(super) fn set_theme_field(
@@ -53,31 +16,11 @@ pub(super) fn set_theme_field(
         return Err(EditError::DuplicateRef(new_ref.clone()));
     }
     let theme = plan.themes.get_mut(at).ok_or(OpsError::NoSuchPosition)?;
-    let text =
-        |slot: &mut Option<String>, v: Option<String>| FieldValue::Text(std::mem::replace(slot, v));
-    let required = |slot: &mut String, v: Option<String>| match v {
-        Some(v) => Ok(FieldValue::Text(Some(std::mem::replace(slot, v)))),
-        None => Err(EditError::BadValue {
-            field: field.to_string(),
-            value: String::new(),
-            why: "it cannot be empty".into(),
-        }),
-    };
-    match (field, value) {
-        (ThemeField::Ref, FieldValue::Text(v)) => required(&mut theme.reference, v),
-        (ThemeField::Title, FieldValue::Text(v)) => required(&mut theme.title, v),
-        (ThemeField::Description, FieldValue::Text(v)) => Ok(text(&mut theme.description, v)),
-        (ThemeField::Lead, FieldValue::Text(v)) => Ok(text(&mut theme.lead, v)),
-        (ThemeField::Accountable, FieldValue::Text(v)) => Ok(text(&mut theme.accountable, v)),
-        (ThemeField::Rag, FieldValue::Rag(v)) => {
-            Ok(FieldValue::Rag(std::mem::replace(&mut theme.rag, v)))
-        }
-        (field, value) => Err(EditError::BadValue {
-            field: field.to_string(),
-            value: format!("{value:?}"),
-            why: "wrong kind of value".into(),
-        }),
-    }
+    let shown = format!("{value:?}");
+    field
+        .spec()
+        .set(theme, value)
+        .map_err(|error| refused(field.key(), shown, error))
 }
 
 /// Reads a rating typed by a person: `red|amber|green|blue`, or empty/`none` to clear.

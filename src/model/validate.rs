@@ -1,6 +1,8 @@
 //! Semantic rules a plan must follow, beyond its shape: unique refs, required text, real dates.
 
-use super::{Due, Plan};
+use super::{
+    ACTION_FIELDS, Due, FieldSpec, MEASURE_FIELDS, MILESTONE_FIELDS, Plan, Slot, THEME_FIELDS,
+};
 use std::collections::BTreeMap;
 
 /// How serious a problem is: errors stop a file from loading, warnings are reported by `check`.
@@ -84,8 +86,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             field: Some(field),
             ..Location::default()
         };
-        required(&mut report, &theme.reference, at("ref"), "theme");
-        required(&mut report, &theme.title, at("title"), "theme");
+        required_fields(&mut report, THEME_FIELDS, theme, at, "theme");
         if let Some(first) = theme_refs.insert(&theme.reference, t + 1) {
             let message = format!(
                 "duplicate theme ref '{}' (also theme {first}); theme refs must be unique",
@@ -100,8 +101,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 field: Some(field),
                 ..Location::default()
             };
-            required(&mut report, &action.reference, at("ref"), "action");
-            required(&mut report, &action.action, at("action"), "action");
+            required_fields(&mut report, ACTION_FIELDS, action, at, "action");
             let theme_name = format!("theme {}", theme.reference);
             if let Some(other) = action_refs.insert(&action.reference, theme_name) {
                 let message = format!(
@@ -110,21 +110,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 );
                 report(Severity::Error, at("ref"), message);
             }
-            check_due(&mut report, action.due.as_ref(), at("due"));
-            check_owners(&mut report, &action.owners, at("owners"));
+            check_values(&mut report, ACTION_FIELDS, action, at);
             for (m, milestone) in action.milestones.iter().enumerate() {
                 let at = |field| Location {
                     milestone: Some(m),
                     ..at(field)
                 };
-                required(
-                    &mut report,
-                    &milestone.milestone,
-                    at("milestone"),
-                    "milestone",
-                );
-                check_due(&mut report, milestone.due.as_ref(), at("due"));
-                check_owners(&mut report, &milestone.owners, at("owners"));
+                required_fields(&mut report, MILESTONE_FIELDS, milestone, at, "milestone");
+                check_values(&mut report, MILESTONE_FIELDS, milestone, at);
             }
         }
         for (m, measure) in theme.measures.iter().enumerate() {
@@ -134,11 +127,45 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 field: Some(field),
                 ..Location::default()
             };
-            required(&mut report, &measure.measure, at("measure"), "measure");
-            check_due(&mut report, measure.as_of.as_ref(), at("as_of"));
+            required_fields(&mut report, MEASURE_FIELDS, measure, at, "measure");
+            check_values(&mut report, MEASURE_FIELDS, measure, at);
         }
     }
     problems
+}
+
+/// Reports each required field of `element` that is empty.
+fn required_fields<E>(
+    report: &mut impl FnMut(Severity, Location, String),
+    table: &[FieldSpec<E>],
+    element: &E,
+    at: impl Fn(&'static str) -> Location,
+    what: &str,
+) {
+    for spec in table {
+        if let Slot::Required(get, _) = &spec.slot {
+            required(report, get(element), at(spec.key), what);
+        }
+    }
+}
+
+/// Checks the values of `element`: timescales that are not dates, then owners listed twice.
+fn check_values<E>(
+    report: &mut impl FnMut(Severity, Location, String),
+    table: &[FieldSpec<E>],
+    element: &E,
+    at: impl Fn(&'static str) -> Location,
+) {
+    for spec in table {
+        if let Slot::Due(get, _) = &spec.slot {
+            check_due(report, get(element).as_ref(), at(spec.key));
+        }
+    }
+    for spec in table {
+        if let Slot::Owners(get, _) = &spec.slot {
+            check_owners(report, get(element), at(spec.key));
+        }
+    }
 }
 
 fn required(

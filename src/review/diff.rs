@@ -305,6 +305,9 @@ pub struct ActionItem {
     pub action: String,
     /// Its rating.
     pub rag: Option<Rag>,
+    /// With no rating of its own, the one its milestones give it (their worst open one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_rag: Option<Rag>,
     /// Who is responsible.
     pub owners: Vec<String>,
     /// Its timescale.

@@ -1,6 +1,7 @@
 //! Building a comparison: the changes of each paired theme and action, with what is new and
 //! what was removed. Pairing is `diff_weigh.rs`'s; milestones and measures are `diff_items.rs`'s.
 
+use super::FieldChange;
 use super::items::{measures, milestones};
 use super::matching::word_diff;
 use super::values::{custom, field};
@@ -9,7 +10,10 @@ use super::{
     ActionChange, ActionItem, ChangeKind, DueChange, DueShift, Field, MatchedBy, Moments,
     OwnersChange, RagChange, RagTrend, TextChange, ThemeChange, ThemeRef,
 };
-use crate::model::{Action, ActionPos, Due, GlossaryEntry, Plan, Theme};
+use crate::model::{
+    ACTION_FIELDS, Action, ActionPos, Due, FieldSpec, FieldValue, GlossaryEntry, Kind, Plan,
+    THEME_FIELDS, Theme,
+};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -67,14 +71,7 @@ impl<'a> Context<'a> {
 
     fn kept_theme(&self, i: usize, j: usize) -> Option<ThemeChange> {
         let (o, n) = (&self.old.themes[i], &self.new.themes[j]);
-        let mut texts = Vec::new();
-        text(&mut texts, Field::Title, Some(&o.title), Some(&n.title));
-        let (od, nd) = (o.description.as_deref(), n.description.as_deref());
-        text(&mut texts, Field::Description, od, nd);
-        let mut fields = Vec::new();
-        field(&mut fields, Field::Lead, o.lead.clone(), n.lead.clone());
-        let (oa, na) = (o.accountable.clone(), n.accountable.clone());
-        field(&mut fields, Field::Accountable, oa, na);
+        let (texts, fields) = text_changes(THEME_FIELDS, "ref", true, o, n);
         let mut actions = self.theme_actions(j);
         actions.extend(self.removed_actions(i));
         let change = ThemeChange {
@@ -161,16 +158,7 @@ impl<'a> Context<'a> {
 
     fn kept_action(&self, from: ActionPos, to: ActionPos, by: MatchedBy) -> Option<ActionChange> {
         let (o, n) = (self.old.action(from)?, self.new.action(to)?);
-        let mut texts = Vec::new();
-        text(&mut texts, Field::Action, Some(&o.action), Some(&n.action));
-        let pairs = [
-            (Field::Outcome, &o.outcome, &n.outcome),
-            (Field::Progress, &o.progress, &n.progress),
-            (Field::Notes, &o.notes, &n.notes),
-        ];
-        for (f, a, b) in pairs {
-            text(&mut texts, f, a.as_deref(), b.as_deref());
-        }
+        let (texts, _) = text_changes(ACTION_FIELDS, "ref", false, o, n);
         let moved = self.theme_from.get(to.theme) != Some(&Some(from.theme));
         let overdue =
             |a: &Action, day: Option<chrono::NaiveDate>| day.is_some_and(|d| a.is_overdue(d));
@@ -202,6 +190,31 @@ fn quiet_action(c: &ActionChange) -> bool {
         && c.milestones.is_empty()
         && c.custom.is_empty()
         && !c.newly_overdue
+}
+
+/// The text fields of `table` that differ between `o` and `n`, in table order, leaving out
+/// `skip` (a key reported on its own). Each is a word-diffed [`TextChange`], except that with
+/// `split` one-line optional text (a lead, a target figure) is a plain [`FieldChange`].
+pub(super) fn text_changes<E>(
+    table: &[FieldSpec<E>],
+    skip: &str,
+    split: bool,
+    o: &E,
+    n: &E,
+) -> (Vec<TextChange>, Vec<FieldChange>) {
+    let (mut texts, mut fields) = (Vec::new(), Vec::new());
+    for spec in table.iter().filter(|s| s.key != skip && !s.same(o, n)) {
+        let (FieldValue::Text(a), FieldValue::Text(b)) = (spec.get(o), spec.get(n)) else {
+            continue;
+        };
+        let name = Field::of(spec.key);
+        if split && spec.kind() == Kind::Text && !spec.required() {
+            field(&mut fields, name, a, b);
+        } else {
+            text(&mut texts, name, a.as_deref(), b.as_deref());
+        }
+    }
+    (texts, fields)
 }
 
 /// Adds a text change, with its word diff, when the texts differ.
@@ -264,6 +277,7 @@ fn item(action: &Action, glossary: &[GlossaryEntry]) -> ActionItem {
         reference: action.reference.clone(),
         action: action.action.clone(),
         rag: action.rag,
+        derived_rag: action.rag.is_none().then(|| action.rating()).flatten(),
         owners: action.owners.clone(),
         due: action.due.clone(),
         owner_names: action

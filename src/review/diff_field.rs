@@ -1,74 +1,54 @@
 //! The fields of plan elements a comparison names, as they are spelled in plan files.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-/// A field of a plan element, named as in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
+/// A field of a plan element, named by its key in plan files (`progress`, `as_of`): the
+/// elements' fields come from the model's field tables, so a new field needs nothing here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field(&'static str);
+
+// The fields the code names on its own, spelled as the variants they once were so that
+// `Field::Progress` still reads as a name.
+#[allow(non_upper_case_globals)]
+impl Field {
     /// Plan: the board's name.
-    Board,
+    pub const Board: Field = Field("board");
     /// Plan: the board year.
-    Period,
+    pub const Period: Field = Field("period");
     /// Plan or theme: the title.
-    Title,
+    pub const Title: Field = Field("title");
     /// Plan: the vision statement.
-    Vision,
+    pub const Vision: Field = Field("vision");
     /// Plan: the published version.
-    Version,
+    pub const Version: Field = Field("version");
     /// Plan: the date of that version.
-    Date,
-    /// Theme: the longer explanation.
-    Description,
-    /// Theme: the strategic lead.
-    Lead,
-    /// Theme: the accountable member.
-    Accountable,
+    pub const Date: Field = Field("date");
     /// Action: what will be done.
-    Action,
-    /// Action: the desired outcome.
-    Outcome,
+    pub const Action: Field = Field("action");
     /// Action or milestone: the progress commentary.
-    Progress,
-    /// Action: notes.
-    Notes,
+    pub const Progress: Field = Field("progress");
     /// Milestone: what the step is.
-    Milestone,
-    /// Measure: what is measured.
-    Measure,
-    /// Measure: the starting value.
-    Baseline,
-    /// Measure: the value aimed for.
-    Target,
+    pub const Milestone: Field = Field("milestone");
     /// Measure: the latest value.
-    Latest,
+    pub const Latest: Field = Field("latest");
     /// Measure: when the latest value was taken.
-    AsOf,
+    pub const AsOf: Field = Field("as_of");
 }
 
 impl Field {
+    /// The field with this key (a key of a field table).
+    pub const fn of(key: &'static str) -> Field {
+        Field(key)
+    }
+
     /// The field's name as written in plan files.
     pub fn label(self) -> &'static str {
-        match self {
-            Field::Board => "board",
-            Field::Period => "period",
-            Field::Title => "title",
-            Field::Vision => "vision",
-            Field::Version => "version",
-            Field::Date => "date",
-            Field::Description => "description",
-            Field::Lead => "lead",
-            Field::Accountable => "accountable",
-            Field::Action => "action",
-            Field::Outcome => "outcome",
-            Field::Progress => "progress",
-            Field::Notes => "notes",
-            Field::Milestone => "milestone",
-            Field::Measure => "measure",
-            Field::Baseline => "baseline",
-            Field::Target => "target",
-            Field::Latest => "latest",
-            Field::AsOf => "as_of",
-        }
+        self.0
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
     }
 }

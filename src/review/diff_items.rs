@@ -1,11 +1,11 @@
 //! The changes of milestones (under an action) and measures (under a theme), paired by
 //! `diff_weigh.rs`: a milestone moved up the list or a measure reworded is the same item.
 
-use super::build::{due_change, owners_change, text};
+use super::build::{due_change, owners_change, text_changes};
 use super::values::field;
 use super::weigh;
 use super::{ChangeKind, Field, MeasureChange, MilestoneChange, RagChange};
-use crate::model::{Due, Measure, Milestone};
+use crate::model::{Due, MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone};
 
 /// Milestones added, removed or changed: the new list in order, then those removed.
 pub(super) fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> {
@@ -31,10 +31,7 @@ pub(super) fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneC
 
 fn milestone_change(o: &Milestone, n: &Milestone, j: usize) -> Option<MilestoneChange> {
     let mut change = bare_milestone(ChangeKind::Changed, n, j);
-    let (om, nm) = (Some(o.milestone.as_str()), Some(n.milestone.as_str()));
-    text(&mut change.texts, Field::Milestone, om, nm);
-    let (op, np) = (o.progress.as_deref(), n.progress.as_deref());
-    text(&mut change.texts, Field::Progress, op, np);
+    change.texts = text_changes(MILESTONE_FIELDS, "", false, o, n).0;
     change.rag = (o.rag != n.rag).then(|| RagChange::between(o.rag, n.rag));
     change.owners = owners_change(&o.owners, &n.owners);
     change.due = due_change(&o.due, &n.due);
@@ -85,15 +82,7 @@ pub(super) fn measures(old: &[Measure], new: &[Measure]) -> Vec<MeasureChange> {
 fn measure_change(old: Option<&Measure>, n: &Measure) -> Option<MeasureChange> {
     let empty = Measure::default();
     let o = old.unwrap_or(&empty);
-    let mut fields = Vec::new();
-    let values = [
-        (Field::Baseline, &o.baseline, &n.baseline),
-        (Field::Target, &o.target, &n.target),
-        (Field::Latest, &o.latest, &n.latest),
-    ];
-    for (f, a, b) in values {
-        field(&mut fields, f, a.clone(), b.clone());
-    }
+    let (_, mut fields) = text_changes(MEASURE_FIELDS, "measure", true, o, n);
     let as_of = |m: &Measure| m.as_of.as_ref().map(Due::to_string);
     field(&mut fields, Field::AsOf, as_of(o), as_of(n));
     let reworded = old.is_some() && o.measure != n.measure;

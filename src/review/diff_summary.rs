@@ -168,11 +168,12 @@ pub struct RagTally {
 }
 
 impl RagTally {
-    /// The ratings of a theme's actions (none for an absent theme).
+    /// The ratings of a theme's actions, own or derived from milestones as everywhere else
+    /// (none for an absent theme).
     pub fn of(theme: Option<&Theme>) -> RagTally {
         let mut tally = RagTally::default();
         for action in theme.iter().flat_map(|t| &t.actions) {
-            match action.rag {
+            match action.rating() {
                 Some(Rag::Red) => tally.red += 1,
                 Some(Rag::Amber) => tally.amber += 1,
                 Some(Rag::Green) => tally.green += 1,

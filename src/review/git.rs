@@ -42,8 +42,6 @@ pub trait History {
     fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError>;
     /// The commit a revision names.
     fn resolve(&self, revision: &str) -> Result<String, GitError>;
-    /// The last commit made before a date (`YYYY-MM-DD`), if any.
-    fn last_before(&self, date: &str) -> Result<Option<String>, GitError>;
     /// The commits that touched a file, newest first, at most `limit`.
     fn log(&self, path: &Path, limit: usize) -> Result<Vec<Commit>, GitError>;
     /// The files under `folder` at a revision.
@@ -133,7 +131,8 @@ impl Git {
         self.run(&["config", "--local", key, value]).map(drop)
     }
 
-    fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
+    /// Runs git in the repository; its standard output, or what it said when it refused.
+    pub(super) fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
         let output = Command::new("git")
             .arg("-C")
             .arg(&self.root)
@@ -177,13 +176,6 @@ impl History for Git {
                 message: format!("'{revision}' is not a commit, branch or tag here"),
             })?;
         Ok(String::from_utf8_lossy(&out).trim().to_string())
-    }
-
-    fn last_before(&self, date: &str) -> Result<Option<String>, GitError> {
-        let before = format!("--before={date} 00:00");
-        let out = self.run(&["rev-list", "-1", &before, "HEAD"])?;
-        let id = String::from_utf8_lossy(&out).trim().to_string();
-        Ok(Some(id).filter(|i| !i.is_empty()))
     }
 
     fn log(&self, path: &Path, limit: usize) -> Result<Vec<Commit>, GitError> {
@@ -302,25 +294,6 @@ pub fn meeting_tag(date: &str) -> String {
 }
 
 impl Git {
-    /// Tags the current commit as the meeting of `date` (an annotated tag with `message`);
-    /// returns the commit tagged. An existing tag is never moved.
-    pub fn tag_meeting(&self, date: &str, message: &str) -> Result<String, GitError> {
-        let tag = meeting_tag(date);
-        if let Ok(existing) = self.resolve(&format!("refs/tags/{tag}")) {
-            let short: String = existing.chars().take(7).collect();
-            return Err(GitError::Failed {
-                args: format!("tag {tag}"),
-                message: format!(
-                    "{tag} already marks commit {short}; a meeting tag is never moved \
-                     (give another --date, or delete the tag yourself with git tag -d)"
-                ),
-            });
-        }
-        let commit = self.resolve("HEAD")?;
-        self.run(&["tag", "-a", &tag, "-m", message, &commit])?;
-        Ok(commit)
-    }
-
     /// The newest meeting tag (by the date in its name), if any.
     pub fn last_meeting(&self) -> Result<Option<String>, GitError> {
         let out = self.run(&["tag", "--list", "meeting/*", "--sort=-refname"])?;

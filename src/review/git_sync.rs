@@ -212,9 +212,9 @@ impl Git {
         self.ok(&["rev-parse", "--short", "HEAD"])
     }
 
-    /// Tags the current commit `tag`, a name the officer may have edited (annotated, with
-    /// `message`); an existing tag is never moved. `boardplan meeting` uses
-    /// [`Git::tag_meeting`], which names the tag from a date.
+    /// Tags the current commit `tag` (annotated, with `message`): the one way meetings are
+    /// tagged, by `boardplan meeting` (`meeting/DATE`) and by the UI (a name the officer may
+    /// have edited). An existing tag is never moved.
     pub fn tag_named(&self, tag: &str, message: &str) -> Result<(), SyncError> {
         let full = format!("refs/tags/{tag}");
         if self.ok(&["check-ref-format", &full]).is_err() {

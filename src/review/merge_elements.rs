@@ -4,8 +4,9 @@
 use super::fields::{At, Cx, Element, NONE, Three};
 use super::seq::Keyed;
 use crate::model::{
-    Action, CustomValue, Due, ElementId, GlossaryEntry, HistoryEntry, Measure, Milestone, Rag,
-    Theme,
+    ACTION_FIELDS, ACTION_KEYS, Action, CustomValue, Due, ElementId, FieldSpec, FieldValue,
+    GlossaryEntry, HistoryEntry, Kind, MEASURE_FIELDS, MEASURE_KEYS, MILESTONE_FIELDS,
+    MILESTONE_KEYS, Measure, Milestone, Rag, THEME_FIELDS, THEME_KEYS, Theme, find,
 };
 use serde::Serialize;
 
@@ -47,6 +48,52 @@ impl<T: Show> Show for Option<T> {
     fn show(&self) -> String {
         self.as_ref().map_or_else(|| NONE.to_string(), Show::show)
     }
+}
+
+/// A field's value shows as its typed value would: text as written, an empty one `(none)`.
+impl Show for FieldValue {
+    fn show(&self) -> String {
+        match self {
+            FieldValue::Text(text) => text.show(),
+            FieldValue::Rag(rag) => rag.show(),
+            FieldValue::Due(due) => due.show(),
+            FieldValue::Owners(owners) => owners.show(),
+        }
+    }
+}
+
+/// The field-by-field merge of an element, in canonical order, into `out` (which starts with
+/// our identity): the fields of `table` here, the keys it leaves to the element (its lists,
+/// `custom`) through `nested`.
+fn merge_fields<E>(
+    cx: &mut Cx,
+    at: &At,
+    (keys, table): (&[&str], &'static [FieldSpec<E>]),
+    v: Three<E>,
+    mut out: E,
+    mut nested: impl FnMut(&mut Cx, &str, &mut E),
+) -> E {
+    for key in keys {
+        match find(table, key) {
+            Some(spec) => {
+                let [base, ours, theirs] = v.map(|e| spec.get(e));
+                let three = Three {
+                    base: &base,
+                    ours: &ours,
+                    theirs: &theirs,
+                };
+                // A merged value is one of the three, so it always fits the field.
+                let _ = spec.set(&mut out, cx.field(at, key, three));
+            }
+            None => nested(cx, key, &mut out),
+        }
+    }
+    out
+}
+
+/// True when every field of `table` but the one keyed `key` is the same in `a` and `b`.
+fn same_but<E>(table: &[FieldSpec<E>], key: &str, a: &E, b: &E) -> bool {
+    table.iter().filter(|s| s.key != key).all(|s| s.same(a, b))
 }
 
 impl Show for GlossaryEntry {
@@ -124,28 +171,8 @@ impl Keyed for Theme {
 
     /// The actions are left out: they are merged on their own, across themes.
     fn same_but_key(&self, other: &Self) -> bool {
-        let Theme {
-            id: _,
-            reference: _,
-            title,
-            description,
-            lead,
-            accountable,
-            rag,
-            actions: _,
-            measures,
-            custom,
-        } = self;
-        (title, description, lead, accountable, rag, measures, custom)
-            == (
-                &other.title,
-                &other.description,
-                &other.lead,
-                &other.accountable,
-                &other.rag,
-                &other.measures,
-                &other.custom,
-            )
+        same_but(THEME_FIELDS, "ref", self, other)
+            && (&self.measures, &self.custom) == (&other.measures, &other.custom)
     }
 }
 
@@ -169,18 +196,22 @@ impl Element for Theme {
     /// The theme's own fields and measures; its actions are left empty for the caller.
     fn merge(cx: &mut Cx, parent: &At, v: Three<Self>) -> Self {
         let at = v.ours.place(parent);
-        Theme {
+        let out = Theme {
             id: v.ours.id,
-            reference: cx.field(&at, "ref", v.get(|t| &t.reference)),
-            title: cx.field(&at, "title", v.get(|t| &t.title)),
-            description: cx.field(&at, "description", v.get(|t| &t.description)),
-            lead: cx.field(&at, "lead", v.get(|t| &t.lead)),
-            accountable: cx.field(&at, "accountable", v.get(|t| &t.accountable)),
-            rag: cx.field(&at, "rag", v.get(|t| &t.rag)),
-            actions: Vec::new(),
-            measures: cx.list(&at, v.get(|t| t.measures.as_slice())),
-            custom: cx.field(&at, "custom", v.get(|t| &t.custom)),
-        }
+            ..Theme::default()
+        };
+        merge_fields(
+            cx,
+            &at,
+            (THEME_KEYS, THEME_FIELDS),
+            v,
+            out,
+            |cx, key, t| match key {
+                "measures" => t.measures = cx.list(&at, v.get(|t| t.measures.as_slice())),
+                "custom" => t.custom = cx.field(&at, "custom", v.get(|t| &t.custom)),
+                _ => {}
+            },
+        )
     }
 }
 
@@ -211,43 +242,20 @@ impl Keyed for Action {
                 _ => 0,
             }
         };
-        text + filled(&self.outcome, &other.outcome, 2)
-            + listed(!self.owners.is_empty() && self.owners == other.owners)
-            + filled(&self.due, &other.due, 2)
-            + filled(&self.progress, &other.progress, 2)
-            + filled(&self.rag, &other.rag, 1)
+        let weight = |spec: &FieldSpec<Action>| if spec.kind() == Kind::Rag { 1 } else { 2 };
+        let fields: u32 = ACTION_FIELDS
+            .iter()
+            .filter(|spec| !spec.required() && spec.filled(self) && spec.same(self, other))
+            .map(weight)
+            .sum();
+        text + fields
             + listed(!self.milestones.is_empty() && self.milestones == other.milestones)
-            + filled(&self.notes, &other.notes, 2)
             + filled(&self.custom, &other.custom, 2)
     }
 
     fn same_but_key(&self, other: &Self) -> bool {
-        let Action {
-            id: _,
-            reference: _,
-            action,
-            outcome,
-            owners,
-            due,
-            progress,
-            rag,
-            milestones,
-            notes,
-            custom,
-        } = self;
-        (
-            action, outcome, owners, due, progress, rag, milestones, notes, custom,
-        ) == (
-            &other.action,
-            &other.outcome,
-            &other.owners,
-            &other.due,
-            &other.progress,
-            &other.rag,
-            &other.milestones,
-            &other.notes,
-            &other.custom,
-        )
+        same_but(ACTION_FIELDS, "ref", self, other)
+            && (&self.milestones, &self.custom) == (&other.milestones, &other.custom)
     }
 }
 
@@ -269,19 +277,22 @@ impl Element for Action {
 
     fn merge(cx: &mut Cx, parent: &At, v: Three<Self>) -> Self {
         let at = v.ours.place(parent);
-        Action {
+        let out = Action {
             id: v.ours.id,
-            reference: cx.field(&at, "ref", v.get(|a| &a.reference)),
-            action: cx.field(&at, "action", v.get(|a| &a.action)),
-            outcome: cx.field(&at, "outcome", v.get(|a| &a.outcome)),
-            owners: cx.field(&at, "owners", v.get(|a| &a.owners)),
-            due: cx.field(&at, "due", v.get(|a| &a.due)),
-            progress: cx.field(&at, "progress", v.get(|a| &a.progress)),
-            rag: cx.field(&at, "rag", v.get(|a| &a.rag)),
-            milestones: cx.list(&at, v.get(|a| a.milestones.as_slice())),
-            notes: cx.field(&at, "notes", v.get(|a| &a.notes)),
-            custom: cx.field(&at, "custom", v.get(|a| &a.custom)),
-        }
+            ..Action::default()
+        };
+        merge_fields(
+            cx,
+            &at,
+            (ACTION_KEYS, ACTION_FIELDS),
+            v,
+            out,
+            |cx, key, a| match key {
+                "milestones" => a.milestones = cx.list(&at, v.get(|a| a.milestones.as_slice())),
+                "custom" => a.custom = cx.field(&at, "custom", v.get(|a| &a.custom)),
+                _ => {}
+            },
+        )
     }
 }
 
@@ -293,15 +304,7 @@ impl Keyed for Milestone {
     }
 
     fn same_but_key(&self, other: &Self) -> bool {
-        let Milestone {
-            id: _,
-            milestone: _,
-            owners,
-            due,
-            progress,
-            rag,
-        } = self;
-        (owners, due, progress, rag) == (&other.owners, &other.due, &other.progress, &other.rag)
+        same_but(MILESTONE_FIELDS, "milestone", self, other)
     }
 }
 
@@ -322,14 +325,12 @@ impl Element for Milestone {
 
     fn merge(cx: &mut Cx, parent: &At, v: Three<Self>) -> Self {
         let at = v.ours.place(parent);
-        Milestone {
+        let out = Milestone {
             id: v.ours.id,
-            milestone: cx.field(&at, "milestone", v.get(|m| &m.milestone)),
-            owners: cx.field(&at, "owners", v.get(|m| &m.owners)),
-            due: cx.field(&at, "due", v.get(|m| &m.due)),
-            progress: cx.field(&at, "progress", v.get(|m| &m.progress)),
-            rag: cx.field(&at, "rag", v.get(|m| &m.rag)),
-        }
+            ..Milestone::default()
+        };
+        let table = (MILESTONE_KEYS, MILESTONE_FIELDS);
+        merge_fields(cx, &at, table, v, out, |_, _, _| {})
     }
 }
 
@@ -341,23 +342,7 @@ impl Keyed for Measure {
     }
 
     fn same_but_key(&self, other: &Self) -> bool {
-        let Measure {
-            id: _,
-            measure: _,
-            baseline,
-            target,
-            latest,
-            as_of,
-            rag,
-        } = self;
-        (baseline, target, latest, as_of, rag)
-            == (
-                &other.baseline,
-                &other.target,
-                &other.latest,
-                &other.as_of,
-                &other.rag,
-            )
+        same_but(MEASURE_FIELDS, "measure", self, other)
     }
 }
 
@@ -378,15 +363,18 @@ impl Element for Measure {
 
     fn merge(cx: &mut Cx, parent: &At, v: Three<Self>) -> Self {
         let at = v.ours.place(parent);
-        Measure {
+        let out = Measure {
             id: v.ours.id,
-            measure: cx.field(&at, "measure", v.get(|m| &m.measure)),
-            baseline: cx.field(&at, "baseline", v.get(|m| &m.baseline)),
-            target: cx.field(&at, "target", v.get(|m| &m.target)),
-            latest: cx.field(&at, "latest", v.get(|m| &m.latest)),
-            as_of: cx.field(&at, "as_of", v.get(|m| &m.as_of)),
-            rag: cx.field(&at, "rag", v.get(|m| &m.rag)),
-        }
+            ..Measure::default()
+        };
+        merge_fields(
+            cx,
+            &at,
+            (MEASURE_KEYS, MEASURE_FIELDS),
+            v,
+            out,
+            |_, _, _| {},
+        )
     }
 }
 

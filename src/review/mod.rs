@@ -3,7 +3,9 @@
 //! `diff` compares two plans action by action (pure); `report` writes a comparison as text,
 //! Markdown or JSON (pure); `merge` merges two plans edited from a common ancestor at field
 //! level (pure); `git` reads history through the `git` command, behind the `History` trait;
-//! `history` follows actions across commits (pure).
+//! `history` follows actions across commits (pure); `revision` resolves, names and reads
+//! revisions for the CLI and the UI alike; `revision_list` offers tags, branches and commits
+//! to compare with.
 //! Never imports terminal crates.
 
 pub mod commit_message;
@@ -14,3 +16,5 @@ pub mod history;
 pub mod hunk_headers;
 pub mod merge;
 pub mod report;
+pub mod revision;
+pub mod revision_list;

@@ -225,6 +225,16 @@ fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
             .add(Style::Bad, "removed")
             .plain(format!(" (was {})", rated(a.item.rag))),
     });
+    if let Some(derived) = a.item.derived_rag {
+        let when = if a.kind == ChangeKind::Removed {
+            "was "
+        } else {
+            ""
+        };
+        out.push(Line::new(1).plain(format!(
+            "{when}{derived}, derived from its milestones (no rating of its own)"
+        )));
+    }
     if a.text(Field::Action).is_none() {
         out.push(Line::new(1).plain(a.item.action.trim()));
     }

@@ -10,7 +10,8 @@ use super::schema::{
 use super::source::line_col;
 use super::tree::{Node, NodeKind, Style};
 use crate::model::{
-    Action, CustomValue, Due, GlossaryEntry, HistoryEntry, Measure, Milestone, Plan, Rag, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HistoryEntry,
+    MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, Plan, Rag, Slot, THEME_FIELDS, Theme,
 };
 
 /// Decodes the root node of a plan file; errors are collected in `diagnostics`.
@@ -129,9 +130,9 @@ impl Decoder<'_> {
         self.text(fields, key).unwrap_or_default()
     }
 
-    fn rag(&mut self, fields: &Fields) -> Option<Rag> {
-        let node = fields.get("rag")?;
-        let text = self.text(fields, "rag")?;
+    fn rag(&mut self, fields: &Fields, key: &str) -> Option<Rag> {
+        let node = fields.get(key)?;
+        let text = self.text(fields, key)?;
         let rag = Rag::parse(&text);
         if rag.is_none() {
             self.error(
@@ -156,8 +157,8 @@ impl Decoder<'_> {
         }
     }
 
-    fn owners(&mut self, fields: &Fields) -> Vec<String> {
-        let Some(node) = fields.get("owners") else {
+    fn owners(&mut self, fields: &Fields, key: &str) -> Vec<String> {
+        let Some(node) = fields.get(key) else {
             return Vec::new();
         };
         match &node.kind {
@@ -178,10 +179,26 @@ impl Decoder<'_> {
             NodeKind::Map { .. } => {
                 self.error(
                     node,
-                    "'owners' must be a list of names, found a mapping".into(),
+                    format!("'{key}' must be a list of names, found a mapping"),
                 );
                 Vec::new()
             }
+        }
+    }
+
+    /// Reads every field of `table` into `element`; `what` names it in messages (`this action`).
+    fn table<E>(&mut self, f: &Fields, table: &[FieldSpec<E>], what: &str, element: &mut E) {
+        for spec in table {
+            let key = spec.key;
+            let value = match spec.slot {
+                Slot::Required(..) => FieldValue::Text(Some(self.required(f, key, what))),
+                Slot::Text(..) => FieldValue::Text(self.text(f, key)),
+                Slot::Rag(..) => FieldValue::Rag(self.rag(f, key)),
+                Slot::Due(..) => FieldValue::Due(self.due(f, key)),
+                Slot::Owners(..) => FieldValue::Owners(self.owners(f, key)),
+            };
+            // The value was read for this field's kind, so it always fits.
+            let _ = spec.set(element, value);
         }
     }
 
@@ -301,59 +318,40 @@ impl Decoder<'_> {
 
     fn theme(&mut self, node: &Node) -> Option<Theme> {
         let f = self.fields(node, "a theme", THEME_KEYS)?;
-        Some(Theme {
-            id: Default::default(),
-            reference: self.required(&f, "ref", "this theme"),
-            title: self.required(&f, "title", "this theme"),
-            description: self.text(&f, "description"),
-            lead: self.text(&f, "lead"),
-            accountable: self.text(&f, "accountable"),
-            rag: self.rag(&f),
-            actions: self
-                .list(&f, "actions")
-                .iter()
-                .filter_map(|a| self.action(a))
-                .collect(),
-            measures: self
-                .list(&f, "measures")
-                .iter()
-                .filter_map(|m| self.measure(m))
-                .collect(),
-            custom: self.custom(&f),
-        })
+        let mut theme = Theme::default();
+        self.table(&f, THEME_FIELDS, "this theme", &mut theme);
+        theme.actions = self
+            .list(&f, "actions")
+            .iter()
+            .filter_map(|a| self.action(a))
+            .collect();
+        theme.measures = self
+            .list(&f, "measures")
+            .iter()
+            .filter_map(|m| self.measure(m))
+            .collect();
+        theme.custom = self.custom(&f);
+        Some(theme)
     }
 
     fn action(&mut self, node: &Node) -> Option<Action> {
         let f = self.fields(node, "an action", ACTION_KEYS)?;
-        Some(Action {
-            id: Default::default(),
-            reference: self.required(&f, "ref", "this action"),
-            action: self.required(&f, "action", "this action"),
-            outcome: self.text(&f, "outcome"),
-            owners: self.owners(&f),
-            due: self.due(&f, "due"),
-            progress: self.text(&f, "progress"),
-            rag: self.rag(&f),
-            milestones: self
-                .list(&f, "milestones")
-                .iter()
-                .filter_map(|m| self.milestone(m))
-                .collect(),
-            notes: self.text(&f, "notes"),
-            custom: self.custom(&f),
-        })
+        let mut action = Action::default();
+        self.table(&f, ACTION_FIELDS, "this action", &mut action);
+        action.milestones = self
+            .list(&f, "milestones")
+            .iter()
+            .filter_map(|m| self.milestone(m))
+            .collect();
+        action.custom = self.custom(&f);
+        Some(action)
     }
 
     fn milestone(&mut self, node: &Node) -> Option<Milestone> {
         let f = self.fields(node, "a milestone", MILESTONE_KEYS)?;
-        Some(Milestone {
-            id: Default::default(),
-            milestone: self.required(&f, "milestone", "this milestone"),
-            owners: self.owners(&f),
-            due: self.due(&f, "due"),
-            progress: self.text(&f, "progress"),
-            rag: self.rag(&f),
-        })
+        let mut milestone = Milestone::default();
+        self.table(&f, MILESTONE_FIELDS, "this milestone", &mut milestone);
+        Some(milestone)
     }
 
     fn history_entry(&mut self, node: &Node) -> Option<HistoryEntry> {
@@ -369,15 +367,9 @@ impl Decoder<'_> {
 
     fn measure(&mut self, node: &Node) -> Option<Measure> {
         let f = self.fields(node, "a measure", MEASURE_KEYS)?;
-        Some(Measure {
-            id: Default::default(),
-            measure: self.required(&f, "measure", "this measure"),
-            baseline: self.text(&f, "baseline"),
-            target: self.text(&f, "target"),
-            latest: self.text(&f, "latest"),
-            as_of: self.due(&f, "as_of"),
-            rag: self.rag(&f),
-        })
+        let mut measure = Measure::default();
+        self.table(&f, MEASURE_FIELDS, "this measure", &mut measure);
+        Some(measure)
     }
 }
 

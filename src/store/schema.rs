@@ -1,4 +1,5 @@
-//! The keys each kind of mapping may hold, in canonical order, and the nearest-key suggestion.
+//! The keys each kind of mapping may hold, in canonical order (the plan's and a history row's
+//! here, the elements' from the model's field tables), and the nearest-key suggestion.
 
 /// Keys of the plan (the file's top mapping).
 pub const PLAN_KEYS: &[&str] = &[
@@ -7,35 +8,8 @@ pub const PLAN_KEYS: &[&str] = &[
 ];
 /// Keys of a version history row.
 pub const HISTORY_KEYS: &[&str] = &["version", "date", "author", "note"];
-/// Keys of a theme.
-pub const THEME_KEYS: &[&str] = &[
-    "ref",
-    "title",
-    "description",
-    "lead",
-    "accountable",
-    "rag",
-    "actions",
-    "measures",
-    "custom",
-];
-/// Keys of an action.
-pub const ACTION_KEYS: &[&str] = &[
-    "ref",
-    "action",
-    "outcome",
-    "owners",
-    "due",
-    "progress",
-    "rag",
-    "milestones",
-    "notes",
-    "custom",
-];
-/// Keys of a milestone.
-pub const MILESTONE_KEYS: &[&str] = &["milestone", "owners", "due", "progress", "rag"];
-/// Keys of a measure.
-pub const MEASURE_KEYS: &[&str] = &["measure", "baseline", "target", "latest", "as_of", "rag"];
+// The keys of themes, actions, milestones and measures come from the model's field tables.
+pub use crate::model::{ACTION_KEYS, MEASURE_KEYS, MILESTONE_KEYS, THEME_KEYS};
 
 /// The valid key nearest to a mistyped one, when it is close enough to be a typo.
 pub fn nearest_key(typo: &str, keys: &[&'static str]) -> Option<&'static str> {

@@ -6,7 +6,8 @@ use super::schema::{
     ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS,
 };
 use crate::model::{
-    Action, CustomValue, Due, ElementId, HistoryEntry, Measure, Milestone, Plan, Rag, Theme,
+    ACTION_FIELDS, Action, CustomValue, Due, ElementId, FieldSpec, HistoryEntry, MEASURE_FIELDS,
+    MILESTONE_FIELDS, Measure, Milestone, Plan, Rag, Slot, THEME_FIELDS, Theme,
 };
 
 /// A value as it will be written.
@@ -77,20 +78,42 @@ impl Element {
         }
     }
 
-    fn rag(&mut self, value: Option<Rag>) {
+    fn rag(&mut self, key: &'static str, value: Option<Rag>) {
         if let Some(rag) = value {
             self.fields
-                .push(("rag", Value::Verbatim(rag.as_str().to_string())));
+                .push((key, Value::Verbatim(rag.as_str().to_string())));
         }
     }
 
-    fn owners(&mut self, owners: &[String]) {
+    fn owners(&mut self, key: &'static str, owners: &[String]) {
         if !owners.is_empty() {
             self.fields.push((
-                "owners",
+                key,
                 Value::List(owners.iter().map(|o| Value::Text(o.clone())).collect()),
             ));
         }
+    }
+
+    /// The fields of `table` that hold something; the caller adds the nested keys and then
+    /// puts all in canonical order with [`Element::ordered`].
+    fn table<E>(&mut self, table: &[FieldSpec<E>], element: &E) {
+        for spec in table {
+            match &spec.slot {
+                Slot::Required(get, _) => self.text(spec.key, get(element)),
+                Slot::Text(get, _) => self.optional(spec.key, get(element)),
+                Slot::Rag(get, _) => self.rag(spec.key, *get(element)),
+                Slot::Due(get, _) => self.due(spec.key, get(element)),
+                Slot::Owners(get, _) => self.owners(spec.key, get(element)),
+            }
+        }
+    }
+
+    /// The fields sorted into canonical order (a stable sort: they are all different keys).
+    fn ordered(mut self) -> Element {
+        let keys = self.keys;
+        let order = |key: &str| keys.iter().position(|k| *k == key).unwrap_or(usize::MAX);
+        self.fields.sort_by_key(|(key, _)| order(key));
+        self
     }
 
     fn elements<T>(&mut self, key: &'static str, items: &[T], view: fn(&T) -> Element) {
@@ -141,32 +164,20 @@ pub fn plan_view(plan: &Plan) -> Element {
 /// A theme with its actions and measures.
 pub fn theme_view(theme: &Theme) -> Element {
     let mut e = Element::new(Some(theme.id), THEME_KEYS);
-    e.text("ref", &theme.reference);
-    e.text("title", &theme.title);
-    e.optional("description", &theme.description);
-    e.optional("lead", &theme.lead);
-    e.optional("accountable", &theme.accountable);
-    e.rag(theme.rag);
+    e.table(THEME_FIELDS, theme);
     e.elements("actions", &theme.actions, action_view);
     e.elements("measures", &theme.measures, measure_view);
     e.custom(&theme.custom);
-    e
+    e.ordered()
 }
 
 /// An action with its milestones.
 pub fn action_view(action: &Action) -> Element {
     let mut e = Element::new(Some(action.id), ACTION_KEYS);
-    e.text("ref", &action.reference);
-    e.text("action", &action.action);
-    e.optional("outcome", &action.outcome);
-    e.owners(&action.owners);
-    e.due("due", &action.due);
-    e.optional("progress", &action.progress);
-    e.rag(action.rag);
+    e.table(ACTION_FIELDS, action);
     e.elements("milestones", &action.milestones, milestone_view);
-    e.optional("notes", &action.notes);
     e.custom(&action.custom);
-    e
+    e.ordered()
 }
 
 fn history_view(entry: &HistoryEntry) -> Element {
@@ -180,22 +191,13 @@ fn history_view(entry: &HistoryEntry) -> Element {
 
 fn milestone_view(milestone: &Milestone) -> Element {
     let mut e = Element::new(Some(milestone.id), MILESTONE_KEYS);
-    e.text("milestone", &milestone.milestone);
-    e.owners(&milestone.owners);
-    e.due("due", &milestone.due);
-    e.optional("progress", &milestone.progress);
-    e.rag(milestone.rag);
+    e.table(MILESTONE_FIELDS, milestone);
     e
 }
 
 fn measure_view(measure: &Measure) -> Element {
     let mut e = Element::new(Some(measure.id), MEASURE_KEYS);
-    e.text("measure", &measure.measure);
-    e.optional("baseline", &measure.baseline);
-    e.optional("target", &measure.target);
-    e.optional("latest", &measure.latest);
-    e.due("as_of", &measure.as_of);
-    e.rag(measure.rag);
+    e.table(MEASURE_FIELDS, measure);
     e
 }
 

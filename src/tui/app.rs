@@ -219,6 +219,8 @@ pub struct App {
     pub today: NaiveDate,
     /// Git reads running off the render path.
     pub work: super::work::Worker,
+    /// How a typed "Q3 2014" is counted (the config file's `quarters:`).
+    pub quarters: crate::model::QuarterYear,
 }
 
 impl App {
@@ -254,6 +256,7 @@ impl App {
             ui,
             today,
             work: super::work::Worker::default(),
+            quarters: crate::model::QuarterYear::default(),
         }
     }
 

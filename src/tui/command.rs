@@ -58,6 +58,10 @@ pub enum Command {
     EditDue,
     /// Edit the progress in $EDITOR.
     ExternalEditor,
+    /// Edit one of the board's own fields (`custom:`) as text.
+    EditCustom,
+    /// Edit the plan's version history, one row per line.
+    EditHistory,
     /// Add an action (or a theme, in the themes pane).
     Add,
     /// Add a theme.
@@ -139,6 +143,8 @@ impl Command {
             Command::EditOwners => "owners",
             Command::EditDue => "due",
             Command::ExternalEditor => "$EDITOR",
+            Command::EditCustom => "custom field",
+            Command::EditHistory => "version history",
             Command::Add => "add",
             Command::AddTheme => "add theme",
             Command::Delete => "delete",
@@ -202,7 +208,9 @@ impl Command {
             Command::EditOutcome => {
                 "edit the outcome (theme pane: the strategic lead; All themes: the version)"
             }
-            Command::EditNotes => "edit the notes (theme pane: the accountable member)",
+            Command::EditNotes => {
+                "edit the notes (theme pane: the accountable member; All themes: the author)"
+            }
             Command::EditOwners => {
                 "edit the owners as a list, with completion (All themes: the owners glossary)"
             }
@@ -210,6 +218,12 @@ impl Command {
                 "edit the due date: \"31 July 2013\", \"Q3 2014\", tomorrow, ongoing (All themes: the plan's date)"
             }
             Command::ExternalEditor => "edit the progress in $EDITOR",
+            Command::EditCustom => {
+                "edit a custom field as text (theme pane: the theme's; All themes: the plan's)"
+            }
+            Command::EditHistory => {
+                "edit the plan's version history, a row a line: version, date, author, note"
+            }
             Command::Add => "add an action after the selected one (theme pane: a theme)",
             Command::AddTheme => "add a theme after the selected one",
             Command::Delete => "delete the selected action or theme (asks first)",

@@ -1,9 +1,15 @@
-//! Which store to open: a path given on the command line, else `./plans`, else the `store:` of
-//! the user's config file (`config.yaml` in the folder `directories` gives for boardplan).
+//! The user's settings (`config.yaml` in the folder `directories` gives for boardplan): which
+//! store to open — a path given on the command line, else `./plans`, else the config's
+//! `store:` — and how a typed "Q3 2014" is counted (`quarters: calendar` or `financial`).
 //!
 //! The config file is read with serde-saphyr (serde + YAML, pure Rust), not with the store's
-//! plan parser: it is a settings file, not a plan, and serde gives its one key for free.
+//! plan parser: it is a settings file, not a plan, and serde gives its keys for free.
+//!
+//! The quarter setting lives here rather than in the plan file because it only decides how
+//! typed input is read: what is stored is the resolved month (`2014-12`), shown before it is
+//! stored, so the files mean the same to every reader and tool whatever anyone's setting.
 
+use crate::model::QuarterYear;
 use anyhow::{Context, bail};
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
@@ -14,6 +20,50 @@ use std::path::{Path, PathBuf};
 struct Config {
     /// The default plan store.
     store: Option<PathBuf>,
+    /// How a bare quarter is counted.
+    quarters: Option<Quarters>,
+}
+
+/// The `quarters:` values.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Quarters {
+    /// January to December.
+    Calendar,
+    /// April to March.
+    Financial,
+}
+
+/// How a bare "Q3 2014" is counted: the config file's `quarters:`, calendar when it is not
+/// set or there is no config file.
+pub fn quarter_year() -> anyhow::Result<QuarterYear> {
+    match config_path() {
+        Some(path) => read_quarter_year(&path),
+        None => Ok(QuarterYear::default()),
+    }
+}
+
+/// [`quarter_year`] from a given config file.
+fn read_quarter_year(config: &Path) -> anyhow::Result<QuarterYear> {
+    if !config.exists() {
+        return Ok(QuarterYear::default());
+    }
+    Ok(match read(config)?.quarters {
+        Some(Quarters::Financial) => QuarterYear::Financial,
+        Some(Quarters::Calendar) | None => QuarterYear::Calendar,
+    })
+}
+
+/// The config file read, or why it cannot be.
+fn read(config: &Path) -> anyhow::Result<Config> {
+    let text = std::fs::read_to_string(config)
+        .with_context(|| format!("cannot read {}", config.display()))?;
+    serde_saphyr::from_str(&text).with_context(|| {
+        format!(
+            "{} is not valid (keys: `store: PATH`, `quarters: calendar|financial`)",
+            config.display()
+        )
+    })
 }
 
 /// The config file's path.
@@ -47,11 +97,7 @@ fn choose_store(
             config.display()
         );
     }
-    let text = std::fs::read_to_string(config)
-        .with_context(|| format!("cannot read {}", config.display()))?;
-    let settings: Config = serde_saphyr::from_str(&text)
-        .with_context(|| format!("{} is not valid", config.display()))?;
-    let store = settings
+    let store = read(config)?
         .store
         .with_context(|| format!("{} has no `store:`", config.display()))?;
     // A relative store in the config file means relative to the config file's folder, not to
@@ -115,5 +161,30 @@ mod tests {
         let absent = dir.path().join("absent.yaml");
         let error = choose_store(None, &missing, Some(&absent)).expect_err("no file");
         assert!(format!("{error:#}").contains("set `store: PATH`"));
+    }
+
+    #[test]
+    fn quarters_are_calendar_unless_the_config_says_financial() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let absent = dir.path().join("absent.yaml");
+        assert_eq!(
+            read_quarter_year(&absent).expect("no file"),
+            QuarterYear::Calendar
+        );
+        let config = write(dir.path(), "store: /srv/plans\n");
+        assert_eq!(
+            read_quarter_year(&config).expect("unset"),
+            QuarterYear::Calendar
+        );
+        let config = write(dir.path(), "quarters: financial\n");
+        assert_eq!(
+            read_quarter_year(&config).expect("set"),
+            QuarterYear::Financial
+        );
+        let config = write(dir.path(), "quarters: fiscal\n");
+        let error = read_quarter_year(&config).expect_err("bad value");
+        let message = format!("{error:#}");
+        assert!(message.contains("config.yaml is not valid"), "{message}");
+        assert!(message.contains("calendar|financial"), "{message}");
     }
 }

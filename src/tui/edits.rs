@@ -16,6 +16,14 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
         app.warn("read-only: this file has errors; fix them in a text editor, then reload");
         return None;
     }
+    if command == Command::EditCustom {
+        super::custom_fields::open(app);
+        return None;
+    }
+    if command == Command::EditHistory {
+        open_form(app, Target::Plan(PlanField::History), false);
+        return None;
+    }
     if matches!(app.ui.focus, Focus::Milestones | Focus::Measures) {
         return super::item_edits::command(app, command);
     }
@@ -48,7 +56,7 @@ pub fn command(app: &mut App, command: Command) -> Option<Effect> {
             match target {
                 Some(target) => open_form(app, target, false),
                 None if theme_focus && theme.is_none() => app.warn(
-                    "the plan has a title (e), vision (p), version (O), date (d) and owners glossary (w)",
+                    "the plan has a title (e), vision (p), version (O), date (d), author (n), owners glossary (w) and version history (V)",
                 ),
                 None => app.warn("themes have no owners or due date; select an action"),
             }
@@ -86,6 +94,7 @@ fn plan_target(command: Command) -> Option<Target> {
         Command::EditOutcome => PlanField::Version,
         Command::EditDue => PlanField::Date,
         Command::EditOwners => PlanField::Glossary,
+        Command::EditNotes => PlanField::Author,
         _ => return None,
     };
     Some(Target::Plan(field))

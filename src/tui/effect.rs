@@ -21,8 +21,8 @@ pub enum Effect {
     ExternalEditor(Target),
     /// Compare the plan with a revision (the last commit when `None`) and show the report.
     Changes(Option<String>),
-    /// Read the year file's recent commits, for the revision field to offer.
-    ListCommits,
+    /// Read the tags, branches and the year file's recent commits, for the revision field.
+    ListRevisions,
     /// Read the year file's history from git, then show `screen`.
     ReadHistory(Screen),
     /// Restore a year's unsaved edits from its recovery draft, merged onto the file.

@@ -6,14 +6,12 @@ use super::app::{App, Screen};
 use super::baseline::Baseline;
 use super::effect::Effect;
 use super::fields::{field_text, set_field};
-use super::forms::{Confirm, Popup, Report, Target};
+use super::forms::{Confirm, Popup, Target};
 use super::recovery;
 use super::work::{Done, Job};
 use super::year::Content;
 use crate::model::FieldValue;
-use crate::review::diff::compare;
-use crate::review::git::{Git, History};
-use crate::review::report;
+use crate::review::git::Git;
 use crate::store::{Overwrite, SaveError, Saved};
 
 /// Something the effect needs from the terminal: leaving it for `$EDITOR` and coming back.
@@ -51,9 +49,9 @@ pub fn perform(app: &mut App, effect: Effect, terminal: &mut dyn Suspend) {
             }
             Err(error) => app.warn(error),
         },
-        Effect::Changes(revision) => changes(app, revision),
+        Effect::Changes(revision) => super::changes::start(app, revision),
         Effect::ReadHistory(screen) => read_history(app, screen),
-        Effect::ListCommits => list_commits(app),
+        Effect::ListRevisions => list_revisions(app),
         Effect::Git(request) => super::git_ui::start(app, request),
         Effect::Export(request) => super::export_run::start(app, *request),
         Effect::DiscardRecovery(year) => {
@@ -170,61 +168,6 @@ fn chosen_editor() -> Option<String> {
         .find(|value| !value.trim().is_empty())
 }
 
-/// Compares the plan shown with a revision (the last commit when `None`; a `YYYY-MM-DD` date
-/// means the last commit before it) and shows the report. A revision that cannot be read
-/// leaves the screen as it was, with the reason.
-fn changes(app: &mut App, revision: Option<String>) {
-    let path = app.year().path.clone();
-    let revision = match revision {
-        None => "HEAD".to_string(),
-        Some(date)
-            if crate::model::Due::parse(&date)
-                .is_ok_and(|d| matches!(d, crate::model::Due::Date(_))) =>
-        {
-            let commit = Git::discover(&path)
-                .ok()
-                .and_then(|git| git.last_before(&date).ok().flatten());
-            match commit {
-                Some(commit) => commit,
-                None => return app.warn(format!("no commit before {date}; try another date")),
-            }
-        }
-        Some(revision) => revision,
-    };
-    let Some(base) = Baseline::fetch(&path, &revision) else {
-        return app.warn(format!(
-            "cannot read {} at '{revision}': not a commit, tag or branch here, or the file was not in it (v tries another)",
-            app.year().name()
-        ));
-    };
-    let Some(plan) = app.plan() else { return };
-    let comparison = compare(&base.plan, plan);
-    let title = format!(
-        "Changes in {} since {}",
-        app.year().name(),
-        short_revision(&revision)
-    );
-    let lines = report::text(&comparison, false)
-        .lines()
-        .map(String::from)
-        .collect();
-    app.ui.popup = Some(Popup::Report(Box::new(Report {
-        title,
-        lines,
-        cursor: 0,
-    })));
-}
-
-/// A commit id cut to 10 characters; any other revision (a branch, a tag) as it is.
-fn short_revision(revision: &str) -> &str {
-    let is_commit_id = revision.len() == 40 && revision.bytes().all(|b| b.is_ascii_hexdigit());
-    if is_commit_id {
-        &revision[..10]
-    } else {
-        revision
-    }
-}
-
 /// Idle-time check, every second: a file changed on disk is reloaded when it has no unsaved
 /// edits (a broken file too, once fixed), and the user is asked when it has. True when the
 /// screen changed.
@@ -319,13 +262,14 @@ fn take_in(app: &mut App, done: Done) {
                 year.head = None;
             }
         }
-        Done::Commits(found) => {
-            if let Some(Popup::Revision { commits, .. }) = &mut app.ui.popup {
-                *commits = Some(found);
+        Done::Revisions(found) => {
+            if let Some(Popup::Revision(picker)) = &mut app.ui.popup {
+                picker.offered = Some(found);
             }
         }
         Done::Git(done) => super::git_ui::finished(app, *done),
         Done::Export(done) => super::export_run::finished(app, *done),
+        Done::Changes(read) => super::changes::finished(app, *read),
         Done::History(path, screen, result) => match result {
             Ok(versions) => {
                 if versions.path == app.year().path {
@@ -342,26 +286,15 @@ fn take_in(app: &mut App, done: Done) {
     }
 }
 
-/// Reads the file's recent commits on the worker, for the revision field to offer.
-fn list_commits(app: &mut App) {
+/// Reads the tags, branches and the file's recent commits on the worker, for the revision
+/// field to offer.
+fn list_revisions(app: &mut App) {
     let path = app.year().path.clone();
-    app.work.start(Job::Commits(path.clone()), move || {
-        let commits = Git::discover(&path)
-            .and_then(|git| git.log(&path, 15))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|c| {
-                let line = format!(
-                    "{} {} {} — {}",
-                    c.date,
-                    &c.id[..c.id.len().min(7)],
-                    c.subject,
-                    c.author
-                );
-                (c.id, line)
-            })
-            .collect();
-        Done::Commits(commits)
+    app.work.start(Job::Revisions(path.clone()), move || {
+        let offered = Git::discover(&path)
+            .and_then(|git| git.offered_revisions(&path, 30))
+            .unwrap_or_default();
+        Done::Revisions(offered)
     });
 }
 
@@ -413,18 +346,4 @@ pub fn offer_next_recovery(app: &mut App) {
         Err(error) => vec![error],
     };
     app.ui.popup = Some(Popup::Confirm(Confirm::recovery(&name, year, what)));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_revision;
-
-    #[test]
-    fn revisions_are_shortened_only_when_they_are_commit_ids() {
-        let id = "0123456789abcdef0123456789abcdef01234567";
-        assert_eq!(short_revision(id), "0123456789");
-        let branch = format!("a{}b", "é".repeat(19));
-        assert_eq!(branch.len(), 40);
-        assert_eq!(short_revision(&branch), branch);
-    }
 }

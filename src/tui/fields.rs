@@ -1,71 +1,28 @@
 //! One field of the plan as the forms see it: its current value, the form that edits it, and
-//! the edit that sets it. Covers actions, themes, milestones and measures.
+//! the edit that sets it. Covers actions, themes, milestones, measures, the plan's own fields
+//! and custom fields.
 
 use super::app::App;
+use super::custom_fields;
 use super::forms::{DueForm, Field, Lines, OwnersForm, Popup, Target, TextForm};
 use super::plan_fields::{self, PlanField};
-use crate::model::{
-    ActionField, Edit, FieldValue, ItemEdit, MeasureField, MilestoneField, OwnerIndex, Plan,
-    ThemeField,
-};
-
-fn text(value: &Option<String>) -> FieldValue {
-    FieldValue::Text(value.clone())
-}
-
-fn required(value: &str) -> FieldValue {
-    FieldValue::Text(Some(value.to_string()))
-}
+use crate::model::{Edit, FieldValue, ItemEdit, Kind, OwnerIndex, Plan};
 
 /// A field's value as it stands; `None` when the element does not exist.
 pub fn current_value(plan: &Plan, target: Target) -> Option<FieldValue> {
     Some(match target {
         Target::Plan(field) => plan_fields::current_value(plan, field),
-        Target::Action(pos, field) => {
-            let a = plan.action(pos)?;
-            match field {
-                ActionField::Ref => required(&a.reference),
-                ActionField::Action => required(&a.action),
-                ActionField::Outcome => text(&a.outcome),
-                ActionField::Progress => text(&a.progress),
-                ActionField::Notes => text(&a.notes),
-                ActionField::Owners => FieldValue::Owners(a.owners.clone()),
-                ActionField::Due => FieldValue::Due(a.due.clone()),
-                ActionField::Rag => FieldValue::Rag(a.rag),
-            }
-        }
-        Target::Theme(index, field) => {
-            let t = plan.themes.get(index)?;
-            match field {
-                ThemeField::Ref => required(&t.reference),
-                ThemeField::Title => required(&t.title),
-                ThemeField::Description => text(&t.description),
-                ThemeField::Lead => text(&t.lead),
-                ThemeField::Accountable => text(&t.accountable),
-                ThemeField::Rag => FieldValue::Rag(t.rag),
-            }
-        }
+        Target::Custom(owner, index) => FieldValue::Text(
+            Some(custom_fields::current_text(plan, owner, index)?).filter(|t| !t.is_empty()),
+        ),
+        Target::Action(pos, field) => field.spec().get(plan.action(pos)?),
+        Target::Theme(index, field) => field.spec().get(plan.themes.get(index)?),
         Target::Milestone(pos, index, field) => {
-            let m = plan.action(pos)?.milestones.get(index)?;
-            match field {
-                MilestoneField::Text => required(&m.milestone),
-                MilestoneField::Owners => FieldValue::Owners(m.owners.clone()),
-                MilestoneField::Due => FieldValue::Due(m.due.clone()),
-                MilestoneField::Progress => text(&m.progress),
-                MilestoneField::Rag => FieldValue::Rag(m.rag),
-            }
+            field.spec().get(plan.action(pos)?.milestones.get(index)?)
         }
-        Target::Measure(theme, index, field) => {
-            let m = plan.themes.get(theme)?.measures.get(index)?;
-            match field {
-                MeasureField::Text => required(&m.measure),
-                MeasureField::Baseline => text(&m.baseline),
-                MeasureField::Target => text(&m.target),
-                MeasureField::Latest => text(&m.latest),
-                MeasureField::AsOf => FieldValue::Due(m.as_of.clone()),
-                MeasureField::Rag => FieldValue::Rag(m.rag),
-            }
-        }
+        Target::Measure(theme, index, field) => field
+            .spec()
+            .get(plan.themes.get(theme)?.measures.get(index)?),
     })
 }
 
@@ -90,41 +47,29 @@ fn describe(plan: &Plan, target: Target) -> String {
             .map(|t| t.reference.clone())
             .unwrap_or_default()
     };
-    match target {
-        Target::Plan(field) => format!("The plan's {}", field.name()),
-        Target::Action(pos, ActionField::Action) => format!("Text of action {}", reference(pos)),
-        Target::Action(pos, field) => {
-            format!("{} of action {}", capitalised(field.key()), reference(pos))
-        }
-        Target::Theme(t, field) => {
-            format!("{} of theme {}", capitalised(field.key()), theme_ref(t))
-        }
-        Target::Milestone(pos, i, MilestoneField::Text) => {
-            format!("Text of milestone {} of action {}", i + 1, reference(pos))
-        }
-        Target::Milestone(pos, i, field) => format!(
-            "{} of milestone {} of action {}",
-            capitalised(field.key()),
-            i + 1,
-            reference(pos)
+    let (key, noun, whose) = match target {
+        Target::Plan(field) => return format!("The plan's {}", field.name()),
+        Target::Custom(owner, index) => return custom_fields::describe(plan, owner, index),
+        Target::Action(pos, field) => (field.key(), "action", reference(pos)),
+        Target::Theme(t, field) => (field.key(), "theme", theme_ref(t)),
+        Target::Milestone(pos, i, field) => (
+            field.key(),
+            "milestone",
+            format!("{} of action {}", i + 1, reference(pos)),
         ),
-        Target::Measure(t, i, MeasureField::AsOf) => {
-            format!(
-                "Date (as of) of measure {} of theme {}",
-                i + 1,
-                theme_ref(t)
-            )
-        }
-        Target::Measure(t, i, MeasureField::Text) => {
-            format!("Text of measure {} of theme {}", i + 1, theme_ref(t))
-        }
-        Target::Measure(t, i, field) => format!(
-            "{} of measure {} of theme {}",
-            capitalised(field.key()),
-            i + 1,
-            theme_ref(t)
+        Target::Measure(t, i, field) => (
+            field.key(),
+            "measure",
+            format!("{} of theme {}", i + 1, theme_ref(t)),
         ),
-    }
+    };
+    let label = match key {
+        // The field named as its element is the element's own text.
+        _ if key == noun => "Text".to_string(),
+        "as_of" => "Date (as of)".to_string(),
+        _ => capitalised(key),
+    };
+    format!("{label} of {noun} {whose}")
 }
 
 fn capitalised(word: &str) -> String {
@@ -137,16 +82,20 @@ fn capitalised(word: &str) -> String {
 
 /// Multi-line fields get the multi-line editor; short ones (titles, names, figures) one line.
 fn lines(target: Target) -> Lines {
-    let many = match target {
-        Target::Plan(field) => field.multi_line(),
-        Target::Action(..) => true,
-        Target::Theme(_, field) => field == ThemeField::Description,
-        Target::Milestone(_, _, field) => {
-            matches!(field, MilestoneField::Text | MilestoneField::Progress)
-        }
-        Target::Measure(..) => false,
+    let kind = match target {
+        Target::Plan(field) if field.multi_line() => Kind::Lines,
+        Target::Plan(_) => Kind::Text,
+        Target::Action(_, field) => field.spec().kind(),
+        Target::Theme(_, field) => field.spec().kind(),
+        Target::Milestone(_, _, field) => field.spec().kind(),
+        Target::Measure(_, _, field) => field.spec().kind(),
+        Target::Custom(..) => Kind::Text,
     };
-    if many { Lines::Many } else { Lines::One }
+    if kind == Kind::Lines {
+        Lines::Many
+    } else {
+        Lines::One
+    }
 }
 
 /// Opens the form that edits `target`, filled with its current value; `added` when the
@@ -168,7 +117,8 @@ pub fn open_form(app: &mut App, target: Target, added: bool) {
             }))
         }
         FieldValue::Due(current) => {
-            let form = DueForm::new(title, current.as_ref(), app.today);
+            let form =
+                DueForm::new(title, current.as_ref(), app.today).counting_quarters(app.quarters);
             Popup::Due(Box::new(Field {
                 form,
                 target,
@@ -176,7 +126,13 @@ pub fn open_form(app: &mut App, target: Target, added: bool) {
             }))
         }
         FieldValue::Text(current) => {
-            let form = TextForm::new(title, &current.unwrap_or_default(), lines(target));
+            let current = current.unwrap_or_default();
+            // A custom field written over several lines is edited over several lines.
+            let lines = match target {
+                Target::Custom(..) if current.contains('\n') => Lines::Many,
+                _ => lines(target),
+            };
+            let form = TextForm::new(title, &current, lines);
             Popup::Text(Box::new(Field {
                 form,
                 target,
@@ -211,6 +167,13 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
     }
     let edit = match target {
         Target::Plan(field) => return set_plan_field(app, field, value),
+        Target::Custom(owner, index) => {
+            let FieldValue::Text(text) = value else {
+                return false;
+            };
+            let text = text.unwrap_or_default();
+            return custom_fields::set_field(app, owner, index, &text);
+        }
         Target::Action(at, field) => Edit::SetAction { at, field, value },
         Target::Theme(at, field) => Edit::SetTheme { at, field, value },
         Target::Milestone(at, index, field) => {

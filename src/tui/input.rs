@@ -48,7 +48,7 @@ pub fn handle_paste(app: &mut App, text: &str) {
         Some(Popup::Text(field)) => field.form.paste(text),
         Some(Popup::Due(field)) => field.form.input.paste(text),
         Some(Popup::Owners(field)) => field.form.paste(text),
-        Some(Popup::Revision { form, .. }) => form.paste(text),
+        Some(Popup::Revision(picker)) => picker.paste(text),
         Some(Popup::Git(dialog)) => super::git_ui::paste(dialog, text),
         Some(Popup::Round(round)) => super::round::paste(round, text),
         Some(Popup::NewYear(form)) => form.paste(text),

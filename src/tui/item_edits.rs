@@ -7,7 +7,6 @@ use super::command::Command;
 use super::effect::Effect;
 use super::fields::open_form;
 use super::forms::{Choice, Confirm, Popup, Target};
-use super::keymap::{MEASURE_KEYS, MILESTONE_KEYS, key_line};
 use crate::model::{ActionPos, Edit, ItemEdit, Measure, MeasureField, Milestone, MilestoneField};
 
 /// Moves the keyboard to the selected action's milestones.
@@ -17,7 +16,8 @@ pub fn focus_milestones(app: &mut App) {
     }
     app.ui.focus = Focus::Milestones;
     app.year_mut().cursor.item = 0;
-    app.say(format!("milestones: {}", key_line(MILESTONE_KEYS)));
+    // The keys are in the hints and the list's title; the message says where the keyboard is.
+    app.say("editing the milestones (Esc goes back to the actions)");
 }
 
 /// Moves the keyboard to the measures of the selected theme (or of the selected action's).
@@ -31,7 +31,12 @@ pub fn focus_measures(app: &mut App) {
     app.ui.measures_theme = theme;
     app.ui.focus = Focus::Measures;
     app.year_mut().cursor.item = 0;
-    app.say(format!("measures: {}", key_line(MEASURE_KEYS)));
+    app.say(format!(
+        "editing the measures of theme {} (Esc goes back)",
+        app.plan()
+            .and_then(|p| p.themes.get(theme))
+            .map_or("", |t| t.reference.as_str())
+    ));
 }
 
 /// How many items the focused list has.

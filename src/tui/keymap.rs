@@ -73,6 +73,8 @@ pub const BINDINGS: &[Binding] = &[
     ch('w', Command::EditOwners),
     ch('d', Command::EditDue),
     ch('E', Command::ExternalEditor),
+    ch('F', Command::EditCustom),
+    ch('V', Command::EditHistory),
     ch('a', Command::Add),
     ch('A', Command::AddTheme),
     ch('x', Command::Delete),
@@ -176,7 +178,7 @@ pub const REPORT_KEYS: &[KeyHelp] = &[
     KeyHelp::new(
         "v",
         "other revision",
-        "compare with another commit, tag, branch or date, or one of the file's recent commits (↑↓)",
+        "compare with another commit, tag, branch or date: type it, or choose (↑↓) from the meetings, tags, branches and recent commits, narrowed by typing",
     ),
     KeyHelp::new("Esc", "close", "close the report (also C or q)"),
 ];

@@ -4,9 +4,10 @@
 //! `keymap` are the vocabulary and its keys (one table per screen, a key table per popup, read
 //! by the help and the hints too). Input comes in through `input` (keys, paste, mouse) and goes
 //! to `popup_keys` (the popup on top), `screens` (dashboard, not updated, history) or `update`
-//! (the main screen), which hands editing to `edits` and `item_edits`; `fields` and
-//! `plan_fields` read and set one field for the forms, `labels` names edits in words;
-//! `export_dialog` and `export_run` are the export dialog (`X`) and its writing. What
+//! (the main screen), which hands editing to `edits` and `item_edits`; `fields`,
+//! `plan_fields` (with `plan_history`) and `custom_fields` read and set one field for the
+//! forms, `labels` names edits in words; `export_dialog` and `export_run` are the export
+//! dialog (`X`) and its writing. What
 //! needs the disk, git or the terminal is an `effect::Effect` (its own module, so no handler
 //! imports another), performed by `effects`; git reads run on the `work`er thread. `forms` are
 //! the popups; `views` draw from `&App` only; `run` owns the terminal (signals, panic, redraw
@@ -15,8 +16,10 @@
 
 mod app;
 mod baseline;
+mod changes;
 mod command;
 mod config;
+mod custom_fields;
 mod edits;
 mod effect;
 mod effects;
@@ -33,6 +36,7 @@ mod keymap;
 mod labels;
 mod new_year;
 mod plan_fields;
+mod plan_history;
 mod popup_keys;
 mod recovery;
 mod round;
@@ -98,6 +102,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         files
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    let mut app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    app.quarters = config::quarter_year()?;
     run::run_app(app)
 }

@@ -1,5 +1,6 @@
 //! The plan's own fields, edited from the "All themes" row of the themes pane: title, vision,
-//! version, date and the owners glossary (one `SHORT: Full name` per line).
+//! version, date, author, the owners glossary (one `SHORT: Full name` per line) and the
+//! version history (one `version | date | author | note` per line, `plan_history`).
 
 use crate::model::{Edit, FieldValue, GlossaryEntry, Plan};
 
@@ -16,6 +17,10 @@ pub enum PlanField {
     Date,
     /// The owners glossary.
     Glossary,
+    /// Who wrote the published document.
+    Author,
+    /// The published document's version history.
+    History,
 }
 
 impl PlanField {
@@ -27,12 +32,17 @@ impl PlanField {
             PlanField::Version => "version",
             PlanField::Date => "date",
             PlanField::Glossary => "owners glossary",
+            PlanField::Author => "author",
+            PlanField::History => "version history (version | date | author | note, a row a line)",
         }
     }
 
     /// True for the fields edited over several lines.
     pub fn multi_line(self) -> bool {
-        matches!(self, PlanField::Vision | PlanField::Glossary)
+        matches!(
+            self,
+            PlanField::Vision | PlanField::Glossary | PlanField::History
+        )
     }
 }
 
@@ -78,6 +88,10 @@ pub fn current_value(plan: &Plan, field: PlanField) -> FieldValue {
         PlanField::Version => FieldValue::Text(plan.version.clone()),
         PlanField::Date => FieldValue::Due(plan.date.clone()),
         PlanField::Glossary => FieldValue::Text(Some(glossary_text(&plan.owners))),
+        PlanField::Author => FieldValue::Text(plan.author.clone()),
+        PlanField::History => FieldValue::Text(
+            Some(super::plan_history::history_text(&plan.history)).filter(|t| !t.is_empty()),
+        ),
     }
 }
 
@@ -92,6 +106,11 @@ pub fn set(plan: &Plan, field: PlanField, value: FieldValue) -> Result<Edit, Str
         (PlanField::Date, FieldValue::Due(date)) => new.date = date,
         (PlanField::Glossary, FieldValue::Text(text)) => {
             new.owners = glossary_entries(text.as_deref().unwrap_or(""))?
+        }
+        (PlanField::Author, FieldValue::Text(text)) => new.author = text,
+        (PlanField::History, FieldValue::Text(text)) => {
+            new.history =
+                super::plan_history::history_entries(text.as_deref().unwrap_or(""), &plan.history)?
         }
         (field, _) => return Err(format!("the {} takes another kind of value", field.name())),
     }

@@ -4,7 +4,7 @@
 use super::app::{App, Focus, Screen};
 use super::edits;
 use super::effect::Effect;
-use super::forms::{Choice, Lines, Outcome, Popup, Report, TextForm};
+use super::forms::{Choice, Outcome, Popup, Report, RevisionPicker, TextForm};
 use super::item_edits;
 use super::views::help_height;
 use crate::model::{ActionPos, Edit, Filter, ItemEdit, Rag, RagFilter};
@@ -16,50 +16,21 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
     match popup {
         Popup::Help { scroll } => {
             let last = help_height(app);
-            if let Some(scroll) = scrolled(key, scroll, last) {
+            let page = usize::from(app.ui.areas.get().help.height).saturating_sub(1);
+            if let Some(scroll) = scrolled(key, scroll, last, page.max(1)) {
                 app.ui.popup = Some(Popup::Help { scroll });
             }
         }
         Popup::Report(report) => return report_key(app, report, key),
-        Popup::Revision {
-            mut form,
-            back,
-            commits,
-            mut chosen,
-        } => {
-            if matches!(key.code, KeyCode::Up | KeyCode::Down) {
-                let len = commits.as_ref().map_or(0, Vec::len);
-                chosen = step_choice(chosen, key.code == KeyCode::Down, len);
-                app.ui.popup = Some(Popup::Revision {
-                    form,
-                    back,
-                    commits,
-                    chosen,
-                });
-                return None;
+        Popup::Revision(mut picker) => match picker.handle(key) {
+            Outcome::Continue => app.ui.popup = Some(Popup::Revision(picker)),
+            Outcome::Cancel => app.ui.popup = Some(Popup::Report(picker.back)),
+            Outcome::Submit(revision) => {
+                // The report stays up; a bad revision leaves it as it was.
+                app.ui.popup = Some(Popup::Report(picker.back));
+                return Some(Effect::Changes(Some(revision)));
             }
-            match form.handle(key) {
-                Outcome::Continue => {
-                    app.ui.popup = Some(Popup::Revision {
-                        form,
-                        back,
-                        commits,
-                        chosen,
-                    })
-                }
-                Outcome::Cancel => app.ui.popup = Some(Popup::Report(back)),
-                Outcome::Submit(typed) => {
-                    let picked = chosen.and_then(|i| commits.as_ref()?.get(i));
-                    let revision = match picked {
-                        Some((id, _)) => id.clone(),
-                        None => typed.trim().to_string(),
-                    };
-                    // The report stays up; a bad revision leaves it as it was.
-                    app.ui.popup = Some(Popup::Report(back));
-                    return Some(Effect::Changes(Some(revision)));
-                }
-            }
-        }
+        },
         Popup::Search {
             form,
             previous,
@@ -87,6 +58,7 @@ pub fn popup_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
         Popup::Git(dialog) => return super::git_ui::key(app, *dialog, key),
         Popup::Round(round) => return super::round::key(app, round, key),
         Popup::NewYear(form) => super::new_year::key(app, form, key),
+        Popup::Custom(picker, owner) => super::custom_fields::pick_key(app, picker, owner, key),
         Popup::Export(dialog) => return super::export_run::key(app, dialog, key),
         other => return edits::popup_key(app, other, key),
     }
@@ -131,19 +103,8 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
     let last = report.lines.len().saturating_sub(1);
     match key.code {
         KeyCode::Char('v') => {
-            let form = TextForm::new(
-                "Compare with: a commit, tag or branch, or a date (YYYY-MM-DD)",
-                "",
-                Lines::One,
-            )
-            .quick_cancel();
-            app.ui.popup = Some(Popup::Revision {
-                form: Box::new(form),
-                back: report,
-                commits: None,
-                chosen: None,
-            });
-            return Some(Effect::ListCommits);
+            app.ui.popup = Some(Popup::Revision(Box::new(RevisionPicker::new(report))));
+            return Some(Effect::ListRevisions);
         }
         KeyCode::Enter => {
             match report_action(app, &report) {
@@ -157,22 +118,11 @@ fn report_key(app: &mut App, mut report: Box<Report>, key: KeyEvent) -> Option<E
         }
         _ => {}
     }
-    if let Some(cursor) = scrolled(key, report.cursor, last) {
+    if let Some(cursor) = scrolled(key, report.cursor, last, 10) {
         report.cursor = cursor;
         app.ui.popup = Some(Popup::Report(report));
     }
     None
-}
-
-/// Moves a choice in a list of `len` down or up; up from the first row clears it.
-fn step_choice(chosen: Option<usize>, down: bool, len: usize) -> Option<usize> {
-    match (chosen, down) {
-        _ if len == 0 => None,
-        (None, true) => Some(0),
-        (None, false) | (Some(0), false) => None,
-        (Some(i), false) => Some(i - 1),
-        (Some(i), true) => Some((i + 1).min(len - 1)),
-    }
 }
 
 /// The action the report's cursor is in: the nearest line at or above it that starts with an
@@ -206,13 +156,14 @@ pub fn open_action(app: &mut App, pos: ActionPos) {
 }
 
 /// Scrolling keys of a read-only popup; `None` when the key closes it.
-fn scrolled(key: KeyEvent, scroll: usize, last: usize) -> Option<usize> {
+/// The new first row (or cursor) after `key`, `page` rows to a page; `None` closes.
+fn scrolled(key: KeyEvent, scroll: usize, last: usize, page: usize) -> Option<usize> {
     let scroll = match key.code {
         KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Char('C') => return None,
         KeyCode::Down | KeyCode::Char('j') => scroll + 1,
         KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
-        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll + page,
+        KeyCode::PageUp => scroll.saturating_sub(page),
         KeyCode::Home | KeyCode::Char('g') => 0,
         KeyCode::End | KeyCode::Char('G') => last,
         _ => scroll,

@@ -17,14 +17,16 @@ pub enum Job {
     Head(usize),
     /// The file's last commits, for a screen.
     History(PathBuf),
-    /// The file's recent commits, for the revision field.
-    Commits(PathBuf),
+    /// Tags, branches and the file's recent commits, for the revision field.
+    Revisions(PathBuf),
     /// A commit, tag or sync asked for from the UI.
     Git,
     /// The newest meeting tag, for the export dialog.
     ExportMeeting,
     /// Writing an export.
     Export,
+    /// The year file at a revision, for the changes report.
+    Changes,
 }
 
 /// A finished job.
@@ -36,12 +38,14 @@ pub enum Done {
     Head(usize, Option<String>),
     /// The file's history, or why there is none, for the screen that asked.
     History(PathBuf, Screen, Result<Versions, String>),
-    /// The file's recent commits (id, and a line to show), for the revision field.
-    Commits(Vec<(String, String)>),
+    /// Tags, branches and the file's recent commits, for the revision field.
+    Revisions(Vec<crate::review::revision_list::OfferedRevision>),
     /// What a commit, tag or sync did.
     Git(Box<super::git_ui::GitDone>),
     /// What the export dialog asked the worker.
     Export(Box<super::export_run::ExportDone>),
+    /// The year file at a revision, for the changes report.
+    Changes(Box<super::changes::ChangesRead>),
 }
 
 /// The jobs running and the channel their results come back on.

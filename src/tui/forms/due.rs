@@ -1,15 +1,15 @@
 //! A due date typed naturally ("31 July 2013", "31/07/13", "March 2014", "Q3 2014",
 //! "tomorrow", "ongoing"), shown resolved before it is stored; anything else is kept as free
-//! text, marked as such. The value the field opened with is always accepted as it is.
+//! text, marked as such. The value the field opened with is always accepted as it is. A quarter
+//! is shown with the year it was counted in ("financial Q3 of 2014-15").
 
 use super::{Lines, Outcome, TextForm};
-use crate::model::{Due, parse_due_input};
+use crate::model::{Due, QuarterYear, parse_due_input, read_quarter};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
 /// Examples of what the due field reads, shown under it.
-pub const DUE_EXAMPLES: &str =
-    "e.g. 31 July 2013 · 31/07/13 · March 2014 · Q3 2014 · tomorrow · ongoing · empty clears";
+pub const DUE_EXAMPLES: &str = "e.g. 31 July 2013 · 31/07/13 · March 2014 · Q3 2014 · Q1 2014-15 · tomorrow · ongoing · empty clears";
 
 /// An open due-date field.
 #[derive(Debug)]
@@ -20,6 +20,8 @@ pub struct DueForm {
     current: Option<Due>,
     /// What relative words ("tomorrow") count from.
     today: NaiveDate,
+    /// How a bare "Q3 2014" is counted.
+    quarters: QuarterYear,
 }
 
 impl DueForm {
@@ -30,7 +32,14 @@ impl DueForm {
             input: TextForm::new(title, &text, Lines::One),
             current: current.cloned(),
             today,
+            quarters: QuarterYear::default(),
         }
+    }
+
+    /// The form counting a bare quarter as the board does (the `quarters:` setting).
+    pub fn counting_quarters(mut self, quarters: QuarterYear) -> DueForm {
+        self.quarters = quarters;
+        self
     }
 
     /// How the input would be stored, or why it cannot be.
@@ -42,7 +51,7 @@ impl DueForm {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        parse_due_input(&text, self.today)
+        parse_due_input(&text, self.today, self.quarters)
             .map(Some)
             .map_err(|e| format!("{e}: that day does not exist; check the day and month"))
     }
@@ -53,10 +62,24 @@ impl DueForm {
             Ok(None) => "→ no due date".into(),
             Ok(Some(Due::Text(text))) => format!("→ kept as text: \"{text}\" (not a date)"),
             Ok(Some(due @ Due::Date(date))) => format!("→ {due} ({})", date.format("%A %-d %B %Y")),
-            Ok(Some(due @ Due::Month { .. })) => format!("→ {due} (by the end of that month)"),
+            Ok(Some(due @ Due::Month { .. })) => match (self.quarter(), due.deadline()) {
+                (Some(quarter), Some(end)) => {
+                    format!("→ {due}: by {} ({quarter})", end.format("%-d %B %Y"))
+                }
+                _ => format!("→ {due} (by the end of that month)"),
+            },
             Ok(Some(due)) => format!("→ {due}"),
             Err(error) => format!("✗ {error}"),
         }
+    }
+
+    /// The quarter typed, when the input is one.
+    fn quarter(&self) -> Option<crate::model::Quarter> {
+        let text = self.input.text();
+        self.input
+            .changed()
+            .then(|| read_quarter(&text, self.quarters))
+            .flatten()
     }
 
     /// Handles a key; an impossible date keeps the form open with the reason.
@@ -122,5 +145,26 @@ mod tests {
         let loaded = Due::Text("31st September 2013".into());
         let mut form = DueForm::new("Due".into(), Some(&loaded), today());
         assert_eq!(enter(&mut form), Outcome::Submit(Some(loaded)));
+    }
+
+    #[test]
+    fn a_quarter_is_shown_with_the_year_it_counts_in() {
+        assert_eq!(
+            typed("Q3 2014").preview_line(),
+            "→ 2014-09: by 30 September 2014 (Q3 of 2014)"
+        );
+        let mut financial =
+            DueForm::new("Due".into(), None, today()).counting_quarters(QuarterYear::Financial);
+        for c in "Q3 2014".chars() {
+            financial.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(
+            financial.preview_line(),
+            "→ 2014-12: by 31 December 2014 (financial Q3 of 2014-15)"
+        );
+        assert_eq!(
+            typed("Q4 2014/15").preview_line(),
+            "→ 2015-03: by 31 March 2015 (financial Q4 of 2014-15)"
+        );
     }
 }

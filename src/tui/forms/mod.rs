@@ -5,12 +5,14 @@ mod confirm;
 mod due;
 mod owners;
 mod picker;
+mod revision;
 mod text;
 
 pub use confirm::{Choice, Confirm};
 pub use due::{DUE_EXAMPLES, DueForm};
 pub use owners::{OWNERS_KEYS, OwnersForm};
 pub use picker::Picker;
+pub use revision::{RevisionPicker, line as revision_line};
 pub use text::{FIELD_KEYS, Lines, MULTI_LINE_KEYS, ONE_LINE_KEYS, TextForm};
 
 use crate::model::{ActionField, ActionPos, MeasureField, MilestoneField, ThemeField};
@@ -39,6 +41,8 @@ pub enum Target {
     Measure(usize, usize, MeasureField),
     /// A field of the plan itself.
     Plan(crate::tui::plan_fields::PlanField),
+    /// A text field of a board's own fields (`custom:`): whose, and which (by index).
+    Custom(crate::tui::custom_fields::CustomOwner, usize),
 }
 
 /// An open form and the field it edits.
@@ -85,25 +89,17 @@ pub enum Popup {
     Confirm(Confirm),
     /// A change report, with a cursor on one of its lines.
     Report(Box<Report>),
-    /// The revision to compare with: a commit, tag, branch or date typed, or one of the file's
-    /// recent commits chosen with ↑↓; Esc goes back to `back`.
-    Revision {
-        /// The input.
-        form: Box<TextForm>,
-        /// The report it was opened from, shown again on Esc or when the revision is bad.
-        back: Box<Report>,
-        /// The file's recent commits (read on the worker; `None` until they arrive): id and a
-        /// line to show.
-        commits: Option<Vec<(String, String)>>,
-        /// The commit chosen with ↑↓, if any.
-        chosen: Option<usize>,
-    },
+    /// The revision to compare with: a commit, tag, branch or date typed, or one of the
+    /// meeting tags, tags, branches and recent commits chosen with ↑↓; Esc goes back.
+    Revision(Box<RevisionPicker>),
     /// Commit, tag or sync: a message to write, git at work, or what it did.
     Git(Box<crate::tui::git_ui::GitDialog>),
     /// The update round: one action at a time, with the last meeting's values beside.
     Round(Box<crate::tui::round::Round>),
     /// The new year's period, before its file is written.
     NewYear(Box<TextForm>),
+    /// Choose one of an element's custom fields to edit.
+    Custom(Box<Picker>, crate::tui::custom_fields::CustomOwner),
     /// The export dialog: format, scope, direction of travel, file.
     Export(Box<crate::tui::export_dialog::ExportDialog>),
 }

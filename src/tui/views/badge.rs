@@ -44,6 +44,18 @@ pub fn action_badge(action: &crate::model::Action, no_color: bool) -> Span<'stat
     }
 }
 
+/// An action's rating in words: `green`, `amber (from milestones)` for one derived from its
+/// milestones, or `not yet rated`.
+pub fn rating_words(action: &crate::model::Action) -> String {
+    match action.effective_rag() {
+        Some((rag, crate::model::RagSource::Own)) => rag.as_str().to_string(),
+        Some((rag, crate::model::RagSource::Milestones)) => {
+            format!("{} (from milestones)", rag.as_str())
+        }
+        None => "not yet rated".into(),
+    }
+}
+
 /// A count of one rating, `G3`, coloured (or plain) and dimmed when zero.
 pub fn count(rag: Option<Rag>, n: usize, no_color: bool) -> Span<'static> {
     let letter = rag.map_or('?', Rag::letter);

@@ -1,8 +1,8 @@
 //! The RAG dashboard: ratings per theme as bars, the overdue and unrated actions, the measures.
 
-use super::badge::{badge, color};
+use super::badge::{action_badge, badge, color};
 use super::main::clip;
-use crate::model::{Action, ActionPos, Plan, Rag};
+use crate::model::{Action, ActionPos, Plan, Rag, RagSource};
 use crate::text::first_line;
 use crate::tui::app::App;
 use crate::tui::screens::dashboard_entries;
@@ -91,6 +91,16 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         total.blue,
         total.unrated
     )));
+    let derived = plan
+        .actions()
+        .filter(|(_, a)| matches!(a.effective_rag(), Some((_, RagSource::Milestones))))
+        .count();
+    if derived > 0 {
+        let verb = if derived == 1 { "is" } else { "are" };
+        lines.push(Line::from(format!(
+            "{derived} of these ratings {verb} derived from milestones (lower-case badges)"
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -156,7 +166,7 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         |a| {
             let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
             Line::from(vec![
-                badge(a.rag, no_color),
+                action_badge(a, no_color),
                 Span::raw(format!(
                     " {:<6} {due:<10} {}",
                     a.reference,

@@ -1,7 +1,8 @@
 //! The detail pane: everything about the selected action (or theme), wrapped to fit.
 
-use super::badge::badge;
-use crate::model::{Action, Plan, Theme};
+use super::badge::{action_badge, badge};
+use super::detail_fields::{custom_block, plan_lines};
+use crate::model::{Action, Plan, Rag, RagSource, Theme};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
 use ratatui::Frame;
@@ -26,7 +27,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
                 ),
                 theme_lines(app, theme),
             ),
-            None => (" Plan ".into(), plan_lines(plan)),
+            None => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
         },
         (Focus::Milestones, _, Some(action)) => (
             format!(
@@ -41,14 +42,15 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
             theme_lines(app, theme),
         ),
         (Focus::Themes, None, _) => (
-            " The plan · e title · p vision · O version · d date · w glossary ".into(),
-            plan_lines(plan),
+            " The plan · e title · p vision · O version · d date · n author · w glossary · V history "
+                .into(),
+            plan_lines(plan, app.ui.no_color),
         ),
         (_, _, Some(action)) => (
             format!(" Action {} ", action.reference),
             action_lines(app, plan, action),
         ),
-        _ => (" Plan ".into(), plan_lines(plan)),
+        _ => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
     };
     let height = usize::from(area.height.saturating_sub(2));
     let marked = lines
@@ -94,7 +96,8 @@ fn mark(app: &App, list: Focus, index: usize) -> Span<'static> {
     }
 }
 
-fn heading(text: &str, no_color: bool) -> Line<'static> {
+/// A section's title in the pane.
+pub(super) fn heading(text: &str, no_color: bool) -> Line<'static> {
     let style = if no_color {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
@@ -127,11 +130,8 @@ fn owners_text(plan: &Plan, owners: &[String]) -> String {
 
 fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     let no_color = app.ui.no_color;
-    let mut status = vec![badge(action.rag, no_color), Span::raw(" ")];
-    status.push(Span::raw(match action.rag {
-        Some(rag) => rag.as_str().to_string(),
-        None => "not yet rated".into(),
-    }));
+    let mut status = vec![action_badge(action, no_color), Span::raw(" ")];
+    status.push(Span::raw(rating_text(action)));
     if let Some(due) = &action.due {
         status.push(Span::raw(format!("  ·  due {due}")));
         if action.is_overdue(app.today) {
@@ -167,7 +167,30 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
         lines.extend(milestones_block(app, action));
     }
     text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
+    custom_block(&mut lines, action.custom.as_ref(), no_color);
     lines
+}
+
+/// The action's rating in words; one derived from its milestones is marked so and names the
+/// milestones (numbered from 1) that give it.
+fn rating_text(action: &Action) -> String {
+    match action.effective_rag() {
+        Some((rag, RagSource::Own)) => rag.as_str().to_string(),
+        Some((rag, RagSource::Milestones)) => {
+            let from: Vec<String> = (1..)
+                .zip(&action.milestones)
+                .filter(|(_, m)| m.rag == Some(rag))
+                .map(|(n, _)| n.to_string())
+                .collect();
+            let which = match from.as_slice() {
+                _ if rag == Rag::Blue => "its milestones, all complete".to_string(),
+                [one] => format!("milestone {one}"),
+                many => format!("milestones {}", many.join(", ")),
+            };
+            format!("{rag} — derived from {which} (no rating of its own)")
+        }
+        None => "not yet rated".into(),
+    }
 }
 
 /// The milestones, each with its rating, owners, due date and progress.
@@ -251,8 +274,18 @@ fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let no_color = app.ui.no_color;
     let counts = theme.rag_counts();
+    let derived = theme
+        .actions
+        .iter()
+        .filter(|a| matches!(a.effective_rag(), Some((_, RagSource::Milestones))))
+        .count();
+    let derived = if derived > 0 {
+        format!(" ({derived} derived from milestones)")
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} actions: {} red, {} amber, {} green, {} blue, {} unrated; {} overdue",
+        "{} actions{derived}: {} red, {} amber, {} green, {} blue, {} unrated; {} overdue",
         counts.total(),
         counts.red,
         counts.amber,
@@ -296,38 +329,10 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     );
     if app.ui.focus != Focus::Measures {
         lines.extend(measures_block(app, theme));
+        if !theme.measures.is_empty() && theme.custom.is_some() {
+            lines.push(Line::default());
+        }
     }
-    lines
-}
-
-fn plan_lines(plan: &Plan) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(plan.title.clone()),
-        Line::from(plan.board.clone()),
-        Line::default(),
-    ];
-    let facts: Vec<String> = [
-        plan.version.as_ref().map(|v| format!("version {v}")),
-        plan.date.as_ref().map(|d| format!("dated {d}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !facts.is_empty() {
-        lines.push(Line::from(facts.join(" · ")));
-        lines.push(Line::default());
-    }
-    if let Some(vision) = &plan.vision {
-        lines.extend(vision.lines().map(|l| Line::from(l.to_string())));
-        lines.push(Line::default());
-    }
-    if !plan.owners.is_empty() {
-        lines.push(Line::from("Owners glossary"));
-        lines.extend(
-            plan.owners
-                .iter()
-                .map(|e| Line::from(format!("  {}: {}", e.short, e.full))),
-        );
-    }
+    custom_block(&mut lines, theme.custom.as_ref(), no_color);
     lines
 }

@@ -30,6 +30,7 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("Filter menu (f)", FILTER_KEYS),
     ("Changes report (C)", REPORT_KEYS),
     ("Owner view (o)", PICKER_KEYS),
+    ("Custom fields (F)", crate::tui::custom_fields::CUSTOM_KEYS),
     ("Export dialog (X)", crate::tui::export_dialog::EXPORT_KEYS),
     (
         "Export dialog, replacing a file",
@@ -76,6 +77,9 @@ pub fn help_lines() -> Vec<Line<'static>> {
     lines
 }
 
+/// Columns taken by the keys before each description.
+const KEYS_WIDTH: usize = 20;
+
 fn key_line(keys: &str, what: &str) -> Line<'static> {
     Line::from(vec![
         Span::styled(
@@ -84,6 +88,50 @@ fn key_line(keys: &str, what: &str) -> Line<'static> {
         ),
         Span::raw(what.to_string()),
     ])
+}
+
+/// The help's lines for a `width`-column overlay: a description too long for one row goes on
+/// under itself (a hanging indent), not under the keys.
+fn wrapped_lines(width: u16) -> Vec<Line<'static>> {
+    let room = usize::from(width).saturating_sub(KEYS_WIDTH);
+    let mut out = Vec::new();
+    for line in help_lines() {
+        let [keys, what] = line.spans.as_slice() else {
+            out.push(line);
+            continue;
+        };
+        if room < 20 || what.content.chars().count() <= room {
+            out.push(line.clone());
+            continue;
+        }
+        for (i, row) in wrap_words(&what.content, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                keys.clone()
+            } else {
+                Span::raw(" ".repeat(KEYS_WIDTH))
+            };
+            out.push(Line::from(vec![lead, Span::raw(row)]));
+        }
+    }
+    out
+}
+
+/// `text` cut into rows of at most `width` characters at spaces (a longer word gets a row).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let row = rows.last_mut().expect("one row at least");
+        let used = row.chars().count();
+        if used > 0 && used + 1 + word.chars().count() > width {
+            rows.push(word.to_string());
+        } else {
+            if used > 0 {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+    }
+    rows
 }
 
 /// Rows the help takes wrapped to `width`, as the paragraph wraps them.
@@ -96,20 +144,20 @@ fn wrapped_rows(lines: &[Line<'static>], width: u16) -> usize {
 /// The last first-row the help can scroll to, as of the last frame.
 pub fn help_height(app: &App) -> usize {
     let area = app.ui.areas.get().help;
-    wrapped_rows(&help_lines(), area.width).saturating_sub(usize::from(area.height))
+    wrapped_rows(&wrapped_lines(area.width), area.width).saturating_sub(usize::from(area.height))
 }
 
 /// Draws the help overlay scrolled to `scroll`.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let popup = centered(area, 90, area.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, popup);
-    let lines = help_lines();
     let inner = Rect {
         x: popup.x + 1,
         y: popup.y + 1,
         width: popup.width.saturating_sub(2),
         height: popup.height.saturating_sub(2),
     };
+    let lines = wrapped_lines(inner.width);
     let total = wrapped_rows(&lines, inner.width);
     let scroll = scroll.min(total.saturating_sub(usize::from(inner.height)));
     let last = (scroll + usize::from(inner.height)).min(total);

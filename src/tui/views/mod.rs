@@ -4,6 +4,7 @@
 mod badge;
 mod dashboard;
 mod detail;
+mod detail_fields;
 mod export;
 mod fields;
 mod git;

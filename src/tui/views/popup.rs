@@ -5,8 +5,8 @@ use super::fields::{hint_line, render_due, render_owners, render_text};
 use crate::model::Rag;
 use crate::text::clip;
 use crate::tui::app::App;
-use crate::tui::forms::{Confirm, Picker, Popup, Report, TextForm};
-use crate::tui::keymap::{FILTER_KEYS, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
+use crate::tui::forms::{Confirm, Picker, Popup, Report, RevisionPicker, TextForm, revision_line};
+use crate::tui::keymap::{FILTER_KEYS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -58,7 +58,10 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
         Some(Popup::Due(field)) => render_due(frame, area, &field.form),
         Some(Popup::Search { form, .. }) => render_search(frame, area, form, app.rows().len()),
         Some(Popup::FilterMenu) => render_filter_menu(frame, area),
-        Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker),
+        Some(Popup::OwnerView(picker)) => render_picker(frame, area, picker, PICKER_KEYS),
+        Some(Popup::Custom(picker, _)) => {
+            render_picker(frame, area, picker, crate::tui::custom_fields::CUSTOM_KEYS)
+        }
         Some(Popup::Confirm(confirm)) => render_confirm(frame, area, confirm),
         Some(Popup::Report(report)) => render_report(frame, area, report),
         Some(Popup::Git(dialog)) => super::git::render_git(frame, area, dialog),
@@ -72,53 +75,51 @@ pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
                 "Unfinished actions are carried with their text, owners and due dates; blue ones are listed as completed.",
             )],
         ),
-        Some(Popup::Revision {
-            form,
-            back,
-            commits,
-            chosen,
-        }) => {
-            render_report(frame, area, back);
-            render_text(
-                frame,
-                area,
-                form,
-                commit_lines(area, commits.as_deref(), *chosen),
-            );
+        Some(Popup::Revision(picker)) => {
+            render_report(frame, area, &picker.back);
+            render_text(frame, area, &picker.form, revision_lines(area, picker));
         }
     }
 }
 
-/// The file's recent commits under the revision field, the chosen one marked.
-fn commit_lines(
-    area: Rect,
-    commits: Option<&[(String, String)]>,
-    chosen: Option<usize>,
-) -> Vec<Line<'static>> {
-    let Some(commits) = commits else {
-        return vec![dim("(reading the file's recent commits…)")];
-    };
-    if commits.is_empty() {
-        return vec![dim("(no commits of this file to offer)")];
+/// The revisions offered under the field (narrowed by what is typed), the chosen one marked,
+/// scrolled to keep it in view, with its position.
+fn revision_lines(area: Rect, picker: &RevisionPicker) -> Vec<Line<'static>> {
+    if picker.offered.is_none() {
+        return vec![dim("(reading tags, branches and recent commits…)")];
+    }
+    let shown = picker.shown();
+    if shown.is_empty() {
+        return vec![dim(
+            "(no tag, branch or recent commit matches what is typed)",
+        )];
     }
     let room = usize::from(area.height.saturating_sub(10)).max(3);
-    let first = chosen.map_or(0, |c| (c + 1).saturating_sub(room));
-    let mut lines = vec![dim("or choose one of the file's recent commits with ↑↓:")];
+    let first = picker.chosen.map_or(0, |c| (c + 1).saturating_sub(room));
+    let position = match picker.chosen {
+        Some(c) => format!("{}/{}", c + 1, shown.len()),
+        None => format!("{} offered", shown.len()),
+    };
+    let mut lines = vec![dim(format!(
+        "or choose with ↑↓ ({position}): meetings, tags, branches, recent commits"
+    ))];
     lines.extend(
-        commits
+        shown
             .iter()
+            .map(|offered| revision_line(offered))
             .enumerate()
             .skip(first)
             .take(room)
-            .map(|(i, (_, line))| {
-                let text = clip(line, usize::from(area.width.saturating_sub(8)));
-                if Some(i) == chosen {
+            .map(|(i, line)| {
+                let text = clip(&line, usize::from(area.width.saturating_sub(8)));
+                if Some(i) == picker.chosen {
                     Line::from(Span::styled(
                         format!("▶ {text}"),
                         Style::default().add_modifier(Modifier::REVERSED),
                     ))
                 } else {
-                    Line::from(format!("  {text}"))
+                    // No-break spaces: the wrapping paragraph trims leading plain ones.
+                    Line::from(format!("\u{a0}\u{a0}{text}"))
                 }
             }),
     );
@@ -170,7 +171,7 @@ fn render_filter_menu(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker) {
+fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, keys: &[KeyHelp]) {
     let popup = centered(area, 70, area.height.saturating_sub(2).max(6));
     let inner = boxed(frame, popup, &picker.title);
     let shown = picker.shown();
@@ -201,7 +202,7 @@ fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker) {
         "{}/{} · {}",
         (picker.selected + 1).min(shown.len()),
         shown.len(),
-        hint_line(PICKER_KEYS)
+        hint_line(keys)
     )));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,7 +1,7 @@
 //! The history screens: the file's commits with the selected action's rating and progress at
 //! each, and the actions whose progress has gone unchanged for the most commits.
 
-use super::badge::badge;
+use super::badge::{action_badge, badge};
 use super::main::clip;
 use crate::model::Plan;
 use crate::review::history::action_history;
@@ -64,7 +64,7 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     };
     let mut lines = vec![
         Line::from(vec![
-            badge(action.rag, app.ui.no_color),
+            action_badge(action, app.ui.no_color),
             Span::raw(format!(
                 " now: {}",
                 action
@@ -132,7 +132,7 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         let line = Line::from(vec![
             Span::raw(if chosen { "▶ " } else { "  " }),
             Span::raw(format!("{:<7} ", clip(&action.reference, 7))),
-            badge(action.rag, app.ui.no_color),
+            action_badge(action, app.ui.no_color),
             Span::raw(format!(
                 "{:<9} {:<30} {}",
                 "",

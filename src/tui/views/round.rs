@@ -1,7 +1,7 @@
 //! Draws the update round: the action, the last meeting's rating and progress beside today's,
 //! why it is in the round, and how many are left.
 
-use super::badge::badge;
+use super::badge::{action_badge, rating_words};
 use super::fields::{hint_line, render_text};
 use super::popup::{boxed, dim};
 use crate::model::Action;
@@ -71,8 +71,8 @@ fn round_lines(
         Some(then) => {
             lines.push(Line::from(vec![
                 bold(format!("At {}: ", round.since)),
-                badge(then.rag, no_color),
-                Span::raw(format!(" {}", rag_word(then))),
+                action_badge(then, no_color),
+                Span::raw(format!(" {}", rating_words(then))),
             ]));
             lines.push(Line::from(progress(then)));
         }
@@ -81,17 +81,13 @@ fn round_lines(
     lines.push(Line::default());
     lines.push(Line::from(vec![
         bold("Now: "),
-        badge(action.rag, no_color),
-        Span::raw(format!(" {}", rag_word(action))),
+        action_badge(action, no_color),
+        Span::raw(format!(" {}", rating_words(action))),
     ]));
     lines.push(Line::from(progress(action)));
     lines.push(Line::default());
     lines.push(dim(hint_line(ROUND_KEYS)));
     lines
-}
-
-fn rag_word(action: &Action) -> &'static str {
-    action.rag.map_or("not yet rated", |r| r.as_str())
 }
 
 fn progress(action: &Action) -> String {

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The title line: board, plan title, period, and where this year sits in the store.
 pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
@@ -84,11 +84,14 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         };
         facts.push(Span::styled(format!("│ {}", message.text), style));
     }
+    let facts = Line::from(facts);
+    // A message too long for one line takes the hints' line too, rather than being cut.
+    if facts.width() > usize::from(area.width) {
+        frame.render_widget(Paragraph::new(facts).wrap(Wrap { trim: false }), area);
+        return;
+    }
     let hints = hint_spans(app);
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(facts), Line::from(hints)]),
-        area,
-    );
+    frame.render_widget(Paragraph::new(vec![facts, Line::from(hints)]), area);
 }
 
 fn hint(keys: String, what: String) -> [Span<'static>; 2] {
@@ -132,7 +135,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             Popup::Text(_)
             | Popup::Due(_)
             | Popup::Search { .. }
-            | Popup::Revision { .. }
+            | Popup::Revision(_)
             | Popup::NewYear(_),
         ) => table_hints([ONE_LINE_KEYS, FIELD_KEYS]),
         Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
@@ -145,6 +148,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
         Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
         Some(Popup::OwnerView(_)) => table_hints([PICKER_KEYS]),
+        Some(Popup::Custom(..)) => table_hints([crate::tui::custom_fields::CUSTOM_KEYS]),
         Some(Popup::Help { .. }) => table_hints([VIEW_KEYS]),
         Some(Popup::Confirm(confirm)) => confirm
             .answers
