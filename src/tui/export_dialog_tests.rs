@@ -164,3 +164,76 @@ fn a_revision_is_typed_or_a_date_and_an_empty_one_is_refused() {
         Some(Earlier::Revision("v1.2".into()))
     );
 }
+
+#[test]
+fn a_file_with_errors_has_nothing_to_export() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("2013-14.yaml");
+    std::fs::write(&path, "board: B\nperiod: 2013-14\nthemes: [\n").expect("write");
+    let today = NaiveDate::from_ymd_opt(2014, 3, 20).expect("date");
+    let mut app = App::new(vec![path], today, false);
+    press(&mut app, KeyCode::Char('X'));
+    assert!(app.ui.popup.is_none());
+    let said = app.ui.message.as_ref().expect("a message");
+    assert!(
+        said.error && said.text.contains("nothing to export"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_search_and_green_but_overdue_scope_writes_what_the_table_shows() {
+    let (dir, mut app) = bundled_app();
+    app.ui.filter = Filter {
+        search: "dataset".into(),
+        ..Filter::default()
+    };
+    let shown: Vec<String> = app
+        .rows()
+        .iter()
+        .filter_map(|p| app.plan()?.action(*p).map(|a| a.reference.clone()))
+        .collect();
+    press(&mut app, KeyCode::Char('X'));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(dialog(&app).scopes[1].count, shown.len());
+    // A name ending in another format's extension is refused, in the dialog.
+    let Some(Popup::Export(open)) = &mut app.ui.popup else {
+        panic!("dialog");
+    };
+    let suggested = open.path.text();
+    open.path.clear();
+    open.path.paste(&suggested.replace(".csv", ".xlsx"));
+    press(&mut app, KeyCode::Enter);
+    assert!(dialog_error(&app).contains("ends in .xlsx but the format is CSV"));
+    let Some(Popup::Export(open)) = &mut app.ui.popup else {
+        panic!("dialog");
+    };
+    open.path.clear();
+    open.path.paste(&suggested);
+    press(&mut app, KeyCode::Enter);
+    let csv =
+        std::fs::read_to_string(dir.path().join("2013-14-board-paper-filtered.csv")).expect("csv");
+    let written: Vec<String> =
+        csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.expect("record")[2].to_string())
+            .collect();
+    assert_eq!(written, shown);
+    assert!(
+        app.ui
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("(current filter): /dataset"))
+    );
+
+    app.ui.filter = Filter {
+        green_but_overdue: true,
+        ..Filter::default()
+    };
+    let shown = app.rows().len();
+    press(&mut app, KeyCode::Char('X'));
+    assert_eq!(dialog(&app).scopes[1].count, shown);
+    assert!(shown > 0);
+}

@@ -250,6 +250,7 @@ pub const HINTS: &[Command] = &[
     Command::Rag,
     Command::EditProgress,
     Command::Save,
+    Command::Export,
     Command::Quit,
 ];
 

@@ -210,15 +210,7 @@ pub fn render_export(frame: &mut Frame, area: Rect, dialog: &ExportDialog) {
     };
     frame.render_widget(Paragraph::new(top), next(top_rows));
     if revision_rows > 0 {
-        let row = next(1);
-        let field = field_rect(row, LABEL + 3);
-        frame.render_widget(
-            Paragraph::new(Line::from(pad())),
-            Rect {
-                width: LABEL,
-                ..row
-            },
-        );
+        let field = field_rect(next(1), LABEL + 3);
         field_widget(
             frame,
             &dialog.revision,
