@@ -202,13 +202,17 @@ fn a_conflict_names_the_action_and_a_abandons_the_merge() {
     commit_drafted(&mut tui);
     let mine = git(&work, &["rev-parse", "HEAD"]);
     tui.send("P");
-    let screen = tui.wait_for_within("Sync stopped", Duration::from_secs(20));
-    assert!(
-        screen.contains("[  ?   ] action 3.2: rag") && screen.contains("theirs: \"red\""),
-        "{}",
-        pty::framed(&screen)
+    let stopped = [
+        "Sync stopped",
+        "[  ?   ] action 3.2: rag",
+        "theirs: \"red\"",
+        "a abandon",
+    ];
+    tui.wait_until(
+        "the conflict chooser",
+        Duration::from_secs(20),
+        |_, screen| stopped.iter().all(|text| screen.contains(text)),
     );
-    assert!(screen.contains("a abandon"), "{}", pty::framed(&screen));
     tui.send("a");
     tui.wait_for("abandoned the merge");
     assert_eq!(git(&work, &["rev-parse", "HEAD"]), mine);
@@ -250,21 +254,20 @@ fn conflicts_are_settled_one_by_one_then_the_merge_is_committed_and_sent() {
         .start();
     tui.wait_for(" Action 1.1 ");
     tui.send("P");
-    let screen = tui.wait_for_within("0 of 2 chosen", Duration::from_secs(20));
-    for expected in [
+    let expected = [
+        "0 of 2 chosen",
         "[  ?   ] action 1.1: progress",
         "yours:  \"My update\"",
         "theirs: \"Colleague's update\"",
         "[  ?   ] action 3.2: rag",
         "yours:  \"green\"",
         "in plans/2013-14.yaml",
-    ] {
-        assert!(
-            screen.contains(expected),
-            "{expected}\n{}",
-            pty::framed(&screen)
-        );
-    }
+    ];
+    tui.wait_until(
+        "both conflicts in words",
+        Duration::from_secs(20),
+        |_, screen| expected.iter().all(|text| screen.contains(text)),
+    );
     tui.send(keys::ENTER);
     tui.wait_for("2 conflict(s) still to choose");
     assert!(git(&work, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).len() == 40);
@@ -273,11 +276,11 @@ fn conflicts_are_settled_one_by_one_then_the_merge_is_committed_and_sent() {
     tui.send("m");
     tui.wait_for("[mine  ] action 3.2");
     tui.send(keys::ENTER);
-    let screen = tui.wait_for_within("Merged and synced", Duration::from_secs(20));
-    assert!(
-        screen.contains("Merge finished with your choices"),
-        "{}",
-        pty::framed(&screen)
+    let merged = ["Merged and synced", "Merge finished with your choices"];
+    tui.wait_until(
+        "the merge finished",
+        Duration::from_secs(20),
+        |_, screen| merged.iter().all(|text| screen.contains(text)),
     );
     tui.esc();
     quit(&mut tui);

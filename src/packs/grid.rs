@@ -74,13 +74,14 @@ fn parse_csv(text: &str, delimiter: u8) -> Result<Grid, String> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
+    let mut lines = LineCounter::default();
     for (index, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("cannot read it as CSV: {e}"))?;
         let place = Place {
             row: index + 1,
             column: None,
             header: None,
-            line: record.position().map(|p| line_at(text, p.byte())),
+            line: record.position().map(|p| lines.line_at(text, p.byte())),
         };
         grid.rows
             .push((place, record.iter().map(str::to_string).collect()));
@@ -88,18 +89,36 @@ fn parse_csv(text: &str, delimiter: u8) -> Result<Grid, String> {
     Ok(grid)
 }
 
-/// The line a record starts on. The csv crate's own line count (and its start offset, which
-/// can point at the line break before the record) is off with CRLF line ends, so the line is
-/// counted here from the first byte that is not a line break.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut start = usize::try_from(offset)
-        .unwrap_or(bytes.len())
-        .min(bytes.len());
-    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-        start += 1;
+/// Line numbers of records read in order: the line breaks before the last record asked about
+/// are counted once, so numbering a whole file stays linear in its size.
+#[derive(Default)]
+struct LineCounter {
+    /// Bytes already counted.
+    counted: usize,
+    /// Line breaks in them.
+    breaks: u64,
+}
+
+impl LineCounter {
+    /// The line a record starts on. The csv crate's own line count (and its start offset,
+    /// which can point at the line break before the record) is off with CRLF line ends, so the
+    /// line is counted here from the first byte that is not a line break.
+    fn line_at(&mut self, text: &str, offset: u64) -> u64 {
+        let bytes = text.as_bytes();
+        let mut start = usize::try_from(offset)
+            .unwrap_or(bytes.len())
+            .min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.counted {
+            (self.counted, self.breaks) = (0, 0);
+        }
+        let new = &bytes[self.counted..start];
+        self.breaks += new.iter().filter(|b| **b == b'\n').count() as u64;
+        self.counted = start;
+        self.breaks + 1
     }
-    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
 fn xlsx_grid(bytes: &[u8]) -> Result<Grid, String> {

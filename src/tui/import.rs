@@ -9,7 +9,7 @@ use super::app::App;
 use super::effect::Effect;
 use super::forms::{Lines, Outcome, Popup, TextForm};
 use super::keymap::KeyHelp;
-use crate::model::{Edit, FieldValue, Plan, Severity, validate};
+use crate::model::{Edit, FieldValue, Severity, validate};
 use crate::packs::{
     Change, Conflict, PackProblem, ReturnedPack, content_hash, propose, read_grid, read_pack,
 };
@@ -374,13 +374,8 @@ fn apply(app: &mut App, review: &Review) -> bool {
         review.files.join(", ")
     );
     let edit = Edit::Batch(accepted.iter().map(|c| c.edit()).collect());
-    if let Err(error) = app.year_mut().apply_labelled(edit, label) {
-        app.warn(format!("not applied: {error}"));
-        return false;
-    }
-    if app.plan().is_some_and(invalid) {
-        app.year_mut().undo();
-        app.warn("not applied: the changes would make the plan invalid");
+    if let Err(why) = apply_checked(app, edit, label) {
+        app.warn(format!("not applied: {why}"));
         return false;
     }
     let rejected = review.changes.len() - count;
@@ -392,8 +387,20 @@ fn apply(app: &mut App, review: &Review) -> bool {
     true
 }
 
-fn invalid(plan: &Plan) -> bool {
-    validate(plan).iter().any(|p| p.severity == Severity::Error)
+/// Applies `edit` as one undoable step, unless it fails or would leave the plan invalid: it
+/// is tried on a copy first, so a refused import changes neither the plan nor the undo stack.
+fn apply_checked(app: &mut App, edit: Edit, label: String) -> Result<(), String> {
+    let mut trial = app.plan().cloned().ok_or("the plan is not loaded")?;
+    edit.clone().apply(&mut trial).map_err(|e| e.to_string())?;
+    if validate(&trial)
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        return Err("the changes would make the plan invalid".into());
+    }
+    app.year_mut()
+        .apply_labelled(edit, label)
+        .map_err(|e| e.to_string())
 }
 
 fn plural(count: usize) -> &'static str {

@@ -42,9 +42,9 @@ themes:
     rag: red
 ";
 
-/// Writes the QEG pack as the packs module makes it, then fills in `cells` (ref, column,
-/// value) the way a lead would, keeping everything else.
-fn write_pack(dir: &Path, name: &str, cells: &[(&str, Column, &str)]) {
+/// The QEG pack as the packs module makes it, as rows of cells, with `cells` (ref, column,
+/// value) filled in the way a lead would.
+fn filled_pack(cells: &[(&str, Column, &str)]) -> Vec<Vec<String>> {
     let plan = crate::store::load(PLAN.as_bytes()).expect("plan").plan;
     let packs = build_packs(&plan, "plan.yaml", PLAN.as_bytes(), "2013-10-01", &[]).expect("packs");
     let text = String::from_utf8(to_csv(&packs[0])).expect("utf-8");
@@ -67,6 +67,12 @@ fn write_pack(dir: &Path, name: &str, cells: &[(&str, Column, &str)]) {
             .expect("row");
         row[at] = value.to_string();
     }
+    records
+}
+
+/// Writes the filled-in QEG pack as CSV in `dir/packs`.
+fn write_pack(dir: &Path, name: &str, cells: &[(&str, Column, &str)]) {
+    let records = filled_pack(cells);
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -284,4 +290,32 @@ fn marked_and_typed_packs_are_read_and_the_cursor_only_when_there_are_none() {
         ["c.xlsx", "x y.csv", "a.csv"]
     );
     assert_eq!(names(super::chosen_paths(&pick(&[]), "z.csv")), ["z.csv"]);
+}
+
+#[test]
+fn an_xlsx_pack_written_by_a_spreadsheet_writer_is_imported_too() {
+    let (dir, mut app) = app_with_plan();
+    let records = filled_pack(&[("1.2", Column::NewRag, "Red")]);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, record) in records.iter().enumerate() {
+        for (c, cell) in record.iter().enumerate() {
+            let (r, c) = (
+                u32::try_from(r).expect("row"),
+                u16::try_from(c).expect("col"),
+            );
+            sheet.write_string(r, c, cell).expect("cell");
+        }
+    }
+    std::fs::create_dir_all(dir.path().join("packs")).expect("packs/");
+    workbook
+        .save(dir.path().join("packs/QEG.xlsx"))
+        .expect("workbook");
+    press(&mut app, KeyCode::Char('I'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.ui.popup.is_none(), "{:?}", app.ui.message);
+    assert_eq!(rag_of(&app, "1.2"), Some(Rag::Red));
+    assert!(app.year().history.dirty(), "applied, not yet saved");
 }

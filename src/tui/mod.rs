@@ -12,7 +12,9 @@
 //! imports another), performed by `effects`; git reads run on the `work`er thread. `forms` are
 //! the popups; `views` draw from `&App` only; `run` owns the terminal (signals, panic, redraw
 //! only on change); `recovery` keeps unsaved edits in drafts; `stale` and `sort` order the
-//! lists; `config` finds the store.
+//! lists; `config` finds the store. `git_ui` commits, tags and syncs; `git_resolve` shows a
+//! sync's steps and settles a stopped merge conflict by conflict; `import` takes returned update
+//! packs in (choose, review each change, apply as one undoable edit).
 
 mod app;
 mod baseline;

@@ -41,6 +41,10 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
         "Import packs (I): reviewing",
         crate::tui::import::REVIEW_KEYS,
     ),
+    (
+        "Sync stopped on conflicts (P)",
+        crate::tui::git_resolve::RESOLVE_KEYS,
+    ),
     ("Help and mouse", VIEW_KEYS),
 ];
 
