@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the dashboard into `area`.
 pub fn render_dashboard(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
@@ -91,7 +91,8 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         total.blue,
         total.unrated
     )));
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The totals wrap on a narrow screen rather than being cut.
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The first row to show of a list of `len` rows in `height` so that `selected` is visible.
