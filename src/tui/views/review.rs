@@ -3,11 +3,12 @@
 
 use super::badge::badge;
 use super::main::clip;
-use crate::model::Plan;
+use crate::model::{Action, Plan};
 use crate::review::history::action_history;
 use crate::text::first_line;
 use crate::tui::app::App;
-use crate::tui::stale::stale_rows;
+use crate::tui::history::Versions;
+use crate::tui::stale::{StaleRow, stale_rows};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -18,28 +19,14 @@ fn dim(text: String) -> Span<'static> {
     Span::styled(text, Style::default().add_modifier(Modifier::DIM))
 }
 
-/// Commits on the left; the selected action as of each on the right.
+/// Commits on the left; the selected action as of each on the right, both scrolled together.
 pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let Some(versions) = &app.ui.versions else {
         return;
     };
     let [commits_area, story_area] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let width = usize::from(commits_area.width).saturating_sub(4);
-    let commits: Vec<Line> = versions
-        .versions
-        .iter()
-        .map(|(c, _)| {
-            Line::from(vec![
-                Span::raw(format!("{} ", c.date)),
-                dim(format!("{} ", &c.id[..c.id.len().min(7)])),
-                Span::raw(clip(
-                    &format!("{} — {}", c.subject, c.author),
-                    width.saturating_sub(19),
-                )),
-            ])
-        })
-        .collect();
+    let commits = commit_lines(versions, usize::from(commits_area.width).saturating_sub(4));
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = app
         .ui
@@ -62,24 +49,51 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let Some(action) = app.selected_action().and_then(|p| plan.action(p)) else {
         return;
     };
+    let title = format!(
+        " Action {} across commits · ↑↓ other actions · Enter opens ",
+        action.reference
+    );
+    frame.render_widget(
+        Paragraph::new(story_lines(action, versions, app.ui.no_color))
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .scroll((offset, 0)),
+        story_area,
+    );
+}
+
+/// One line per commit: date, short id, subject and author, cut to `width`.
+fn commit_lines(versions: &Versions, width: usize) -> Vec<Line<'static>> {
+    versions
+        .versions
+        .iter()
+        .map(|(c, _)| {
+            Line::from(vec![
+                Span::raw(format!("{} ", c.date)),
+                dim(format!("{} ", &c.id[..c.id.len().min(7)])),
+                Span::raw(clip(
+                    &format!("{} — {}", c.subject, c.author),
+                    width.saturating_sub(19),
+                )),
+            ])
+        })
+        .collect()
+}
+
+/// The action's rating and progress now, then as of each commit.
+fn story_lines(action: &Action, versions: &Versions, no_color: bool) -> Vec<Line<'static>> {
+    let now = action.progress.as_deref().unwrap_or("(no progress)");
     let mut lines = vec![
         Line::from(vec![
-            badge(action.rag, app.ui.no_color),
-            Span::raw(format!(
-                " now: {}",
-                action
-                    .progress
-                    .as_deref()
-                    .unwrap_or("(no progress)")
-                    .replace('\n', " ")
-            )),
+            badge(action.rag, no_color),
+            Span::raw(format!(" now: {}", now.replace('\n', " "))),
         ]),
         Line::default(),
     ];
     for snapshot in action_history(&action.reference, &versions.versions) {
         let head = vec![
             Span::raw(format!("{} ", snapshot.commit.date)),
-            badge(snapshot.rag, app.ui.no_color),
+            badge(snapshot.rag, no_color),
         ];
         let text = match (snapshot.present, &snapshot.progress) {
             (false, _) => dim(" not in this version".into()),
@@ -88,17 +102,7 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         };
         lines.push(Line::from([head, vec![text]].concat()));
     }
-    let title = format!(
-        " Action {} across commits · ↑↓ other actions · Enter opens ",
-        action.reference
-    );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(title))
-            .scroll((offset, 0)),
-        story_area,
-    );
+    lines
 }
 
 /// Actions ranked by how many commits their progress has stayed the same (ranked once per
@@ -120,31 +124,15 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         Style::default().add_modifier(Modifier::BOLD),
     )];
     for (i, row) in rows.iter().enumerate().skip(first).take(inner_height) {
-        let Some(action) = plan.action(row.pos) else {
-            continue;
-        };
-        let since = match (&row.since, row.at_least) {
-            (Some(commit), true) => format!("since {} or before", commit.date),
-            (Some(commit), false) => format!("since {} ({})", commit.date, row.unchanged_for),
-            (None, _) => "changed since last commit".to_string(),
-        };
-        let chosen = i == selected;
-        let line = Line::from(vec![
-            Span::raw(if chosen { "▶ " } else { "  " }),
-            Span::raw(format!("{:<7} ", clip(&action.reference, 7))),
-            badge(action.rag, app.ui.no_color),
-            Span::raw(format!(
-                "{:<9} {:<30} {}",
-                "",
-                clip(&since, 30),
-                clip(first_line(&action.action), width)
-            )),
-        ]);
-        lines.push(if chosen {
-            line.style(Style::default().add_modifier(Modifier::REVERSED))
-        } else {
-            line
-        });
+        if let Some(action) = plan.action(row.pos) {
+            lines.push(stale_line(
+                row,
+                action,
+                i == selected,
+                width,
+                app.ui.no_color,
+            ));
+        }
     }
     let title = format!(
         " Not updated since · {}/{} · progress compared over the last {} commits · Enter opens · Esc back ",
@@ -156,4 +144,35 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         area,
     );
+}
+
+/// One row of "not updated since": ref, rating, since when, the action's first line.
+fn stale_line(
+    row: &StaleRow,
+    action: &Action,
+    chosen: bool,
+    width: usize,
+    no_color: bool,
+) -> Line<'static> {
+    let since = match (&row.since, row.at_least) {
+        (Some(commit), true) => format!("since {} or before", commit.date),
+        (Some(commit), false) => format!("since {} ({})", commit.date, row.unchanged_for),
+        (None, _) => "changed since last commit".to_string(),
+    };
+    let line = Line::from(vec![
+        Span::raw(if chosen { "▶ " } else { "  " }),
+        Span::raw(format!("{:<7} ", clip(&action.reference, 7))),
+        badge(action.rag, no_color),
+        Span::raw(format!(
+            "{:<9} {:<30} {}",
+            "",
+            clip(&since, 30),
+            clip(first_line(&action.action), width)
+        )),
+    ]);
+    if chosen {
+        line.style(Style::default().add_modifier(Modifier::REVERSED))
+    } else {
+        line
+    }
 }
