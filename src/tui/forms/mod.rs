@@ -107,4 +107,6 @@ pub struct Report {
     pub lines: Vec<String>,
     /// The line under the cursor (Enter opens its action).
     pub cursor: usize,
+    /// Still being read from git: the lines say so until the report comes back.
+    pub reading: bool,
 }

@@ -149,6 +149,7 @@ mod tests {
             title: "Changes".into(),
             lines: Vec::new(),
             cursor: 0,
+            reading: false,
         });
         let mut picker = RevisionPicker::new(back);
         picker.offered = Some(vec![
