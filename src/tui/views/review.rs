@@ -34,12 +34,13 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         .min(commits.len().saturating_sub(height.saturating_sub(2)));
     let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
     let title = format!(
-        " {} commits of {} (last {}) · from {} · Ctrl-d/Ctrl-u scroll · Esc back ",
+        " {} commits · from {} · of {} (last {}) · Ctrl-d/Ctrl-u scroll · Esc back ",
         versions.versions.len(),
+        scroll + 1,
         app.year().name(),
         super::super::history::DEPTH,
-        scroll + 1
     );
+    let title = clip(&title, usize::from(commits_area.width.saturating_sub(2)));
     frame.render_widget(
         Paragraph::new(commits)
             .block(Block::default().borders(Borders::ALL).title(title))
@@ -53,6 +54,7 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         " Action {} across commits · ↑↓ other actions · Enter opens ",
         action.reference
     );
+    let title = clip(&title, usize::from(story_area.width.saturating_sub(2)));
     frame.render_widget(
         Paragraph::new(story_lines(action, versions, app.ui.no_color))
             .wrap(Wrap { trim: false })
@@ -140,6 +142,7 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         rows.len(),
         versions.versions.len()
     );
+    let title = clip(&title, usize::from(area.width.saturating_sub(2)));
     frame.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         area,
