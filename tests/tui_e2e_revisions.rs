@@ -134,3 +134,23 @@ fn v_offers_meetings_tags_and_branches_narrowed_by_typing() {
     tui.send("q");
     assert!(tui.wait_exit(Duration::from_secs(5)).success());
 }
+
+#[test]
+fn keys_typed_ahead_of_the_report_act_on_it() {
+    let dir = repo();
+    let sandbox = Sandbox::new();
+    let mut tui = Launch::new(dir.path(), &sandbox).start();
+    // `v` arrives before git has answered: it opens the revision field over the report.
+    tui.send("Cv");
+    tui.wait_for_all(&["Compare with:", "(7 offered)"]);
+    tui.esc();
+    let screen = tui.wait_for("No changes.");
+    assert!(
+        screen.contains("Changes in 2013-14.yaml since HEAD") && !screen.contains("reading"),
+        "the report read meanwhile is under the field:\n{screen}"
+    );
+    tui.send("q");
+    tui.wait_gone("Changes in");
+    tui.send("q");
+    assert!(tui.wait_exit(Duration::from_secs(5)).success());
+}

@@ -42,7 +42,7 @@ pub struct OfferedRevision {
     pub revision: String,
     /// How people name it: `meeting/2013-09-17`, `origin/main`, a short commit id.
     pub name: String,
-    /// `YYYY-MM-DD`: the tag's or the tip commit's date.
+    /// `YYYY-MM-DD`: a meeting's day (from its name), else the tag's or the tip commit's date.
     pub date: String,
     /// The tag message's or the commit's first line (and author, for commits).
     pub subject: String,
@@ -104,6 +104,11 @@ fn parse_refs(text: &str) -> Vec<OfferedRevision> {
                 (RevisionKind::Branch, branch)
             } else {
                 (RevisionKind::Remote, full.strip_prefix("refs/remotes/")?)
+            };
+            // A meeting's date is the day in its name, whenever it was tagged.
+            let date = match kind {
+                RevisionKind::Meeting => name.trim_start_matches("meeting/"),
+                _ => date,
             };
             Some(OfferedRevision {
                 kind,
@@ -167,6 +172,11 @@ mod tests {
         let expected: Vec<(RevisionKind, String)> =
             expected.iter().map(|(k, n)| (*k, n.to_string())).collect();
         assert_eq!(names, expected);
+        let july = &sort_refs(parse_refs(&text))[1];
+        assert_eq!(
+            july.date, "2013-07-16",
+            "the meeting's day, not the day it was tagged"
+        );
     }
 
     #[test]

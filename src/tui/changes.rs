@@ -26,16 +26,30 @@ pub struct ChangesRead {
 
 /// Starts reading the file at `revision` (when `None`, the newest meeting tag, or the last
 /// commit when there is none; a `YYYY-MM-DD` date means the main line's last commit before
-/// it).
+/// it). From the main screen the report opens at once, saying it is being read, so the keys
+/// that follow act on it.
 pub fn start(app: &mut App, revision: Option<String>) {
     let path = app.year().path.clone();
+    let shown = revision
+        .clone()
+        .unwrap_or_else(|| "the last meeting or commit".to_string());
+    if app.ui.popup.is_none() {
+        app.ui.popup = Some(Popup::Report(Box::new(Report {
+            title: title(app, &shown),
+            lines: vec![format!("(reading {shown} from git…)")],
+            cursor: 0,
+            reading: true,
+        })));
+    }
     let started = app.work.start(Job::Changes, move || {
         let typed = revision.unwrap_or_else(|| since_last_meeting(&path));
         let plan = read(&path, &typed);
         Done::Changes(Box::new(ChangesRead { path, typed, plan }))
     });
     if !started {
-        app.warn("still reading the last revision asked for; try again in a moment");
+        app.warn(format!(
+            "still reading the last revision asked for; {shown} was not read, try again"
+        ));
     }
 }
 
@@ -47,6 +61,15 @@ fn since_last_meeting(path: &Path) -> String {
         .unwrap_or_else(|| "HEAD".to_string())
 }
 
+/// "Changes in 2013-14.yaml since meeting/2013-09-17".
+fn title(app: &App, typed: &str) -> String {
+    format!(
+        "Changes in {} since {}",
+        app.year().name(),
+        short_name(typed)
+    )
+}
+
 /// The plan in `path` as of what was typed.
 fn read(path: &Path, typed: &str) -> Result<Plan, String> {
     let git = Git::discover(path).map_err(|e| e.to_string())?;
@@ -55,35 +78,51 @@ fn read(path: &Path, typed: &str) -> Result<Plan, String> {
         .ok_or_else(|| "the file was not in that commit".to_string())
 }
 
-/// Shows the report of what changed since the version read, or why there is none; the report
-/// (or the screen it was asked from) stays as it was on an error.
+/// Shows the report of what changed since the version read, where the report is (on top, or
+/// under the revision field); a report closed meanwhile stays closed. On an error the report
+/// shown stays as it was, with the reason (a report still reading says it instead).
 pub fn finished(app: &mut App, read: ChangesRead) {
     if read.path != app.year().path {
         return;
     }
-    let name = app.year().name();
-    let base = match read.plan {
-        Ok(plan) => plan,
+    let (report, failed) = match read.plan {
+        Ok(base) => {
+            let Some(plan) = app.plan() else { return };
+            let comparison = compare(&base, plan);
+            let lines = report::text(&comparison, false)
+                .lines()
+                .map(String::from)
+                .collect();
+            let report = Report {
+                title: title(app, &read.typed),
+                lines,
+                cursor: 0,
+                reading: false,
+            };
+            (report, false)
+        }
         Err(error) => {
-            return app.warn(format!(
-                "cannot read {name} at '{}': {error} (v tries another)",
+            let reason = format!(
+                "cannot read {} at '{}': {error} (v tries another)",
+                app.year().name(),
                 read.typed
-            ));
+            );
+            app.warn(reason.clone());
+            let report = Report {
+                title: title(app, &read.typed),
+                lines: vec![reason],
+                cursor: 0,
+                reading: false,
+            };
+            (report, true)
         }
     };
-    if !matches!(app.ui.popup, None | Some(Popup::Report(_))) {
-        return;
+    let shown = match &mut app.ui.popup {
+        Some(Popup::Report(shown)) => shown,
+        Some(Popup::Revision(picker)) => &mut picker.back,
+        _ => return,
+    };
+    if !failed || shown.reading {
+        **shown = report;
     }
-    let Some(plan) = app.plan() else { return };
-    let comparison = compare(&base, plan);
-    let title = format!("Changes in {name} since {}", short_name(&read.typed));
-    let lines = report::text(&comparison, false)
-        .lines()
-        .map(String::from)
-        .collect();
-    app.ui.popup = Some(Popup::Report(Box::new(Report {
-        title,
-        lines,
-        cursor: 0,
-    })));
 }

@@ -132,22 +132,9 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
         );
     });
     match (result, status) {
-        (Ok(()), Some(Ok(exit))) if exit.success() => match std::fs::read_to_string(file.path()) {
-            Ok(edited) => {
-                let edited = edited.strip_suffix('\n').unwrap_or(&edited).to_string();
-                set_field(
-                    app,
-                    target,
-                    FieldValue::Text(Some(edited).filter(|t| !t.trim().is_empty())),
-                );
-                if fallback {
-                    let said = app.ui.message.take().map(|m| m.text);
-                    let said = said.map_or(String::new(), |s| format!(" · {s}"));
-                    app.say(format!("used vi: $EDITOR is not set{said}"));
-                }
-            }
-            Err(error) => app.warn(format!("cannot read the edited text: {error}")),
-        },
+        (Ok(()), Some(Ok(exit))) if exit.success() => {
+            take_edited(app, target, file.path(), fallback)
+        }
         (Ok(()), Some(Ok(exit))) => {
             app.warn(format!("{editor} exited with {exit}; nothing changed"))
         }
@@ -157,6 +144,27 @@ fn external_editor(app: &mut App, target: Target, terminal: &mut dyn Suspend) {
         (_, Some(Err(error))) => app.warn(format!("cannot run {editor}: {error}")),
         (Err(error), _) => app.warn(format!("terminal error: {error}")),
         (Ok(()), None) => {}
+    }
+}
+
+/// Sets the field to the text the editor left in `path` (a trailing newline dropped; blank
+/// clears it), saying so when vi stood in for an unset `$EDITOR`.
+fn take_edited(app: &mut App, target: Target, path: &std::path::Path, fallback: bool) {
+    match std::fs::read_to_string(path) {
+        Ok(edited) => {
+            let edited = edited.strip_suffix('\n').unwrap_or(&edited).to_string();
+            set_field(
+                app,
+                target,
+                FieldValue::Text(Some(edited).filter(|t| !t.trim().is_empty())),
+            );
+            if fallback {
+                let said = app.ui.message.take().map(|m| m.text);
+                let said = said.map_or(String::new(), |s| format!(" · {s}"));
+                app.say(format!("used vi: $EDITOR is not set{said}"));
+            }
+        }
+        Err(error) => app.warn(format!("cannot read the edited text: {error}")),
     }
 }
 

@@ -80,6 +80,7 @@ fn start(app: &mut App, period: &str) -> Result<(), String> {
         title: format!("New year {name} started from {old_period}"),
         lines: summary(&year, &old_period, &name),
         cursor: 0,
+        reading: false,
     })));
     app.say(format!(
         "showing {name}, the new year ([ goes back to {old_period})"

@@ -12,7 +12,7 @@ pub use confirm::{Choice, Confirm};
 pub use due::{DUE_EXAMPLES, DueForm};
 pub use owners::{OWNERS_KEYS, OwnersForm};
 pub use picker::Picker;
-pub use revision::{RevisionPicker, line as revision_line};
+pub use revision::{REVISION_KEYS, RevisionPicker, line as revision_line};
 pub use text::{FIELD_KEYS, Lines, MULTI_LINE_KEYS, ONE_LINE_KEYS, TextForm};
 
 use crate::model::{ActionField, ActionPos, MeasureField, MilestoneField, ThemeField};
@@ -115,4 +115,6 @@ pub struct Report {
     pub lines: Vec<String>,
     /// The line under the cursor (Enter opens its action).
     pub cursor: usize,
+    /// Still being read from git: the lines say so until the report comes back.
+    pub reading: bool,
 }

@@ -3,7 +3,28 @@
 
 use super::{Lines, Outcome, Report, TextForm};
 use crate::review::revision_list::{OfferedRevision, RevisionKind};
+use crate::tui::keymap::KeyHelp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// Keys of the revision field, for its hints and the help.
+pub const REVISION_KEYS: &[KeyHelp] = &[
+    KeyHelp::new(
+        "type",
+        "narrow",
+        "type a revision or date; the list keeps the lines holding every word typed",
+    ),
+    KeyHelp::new(
+        "↑↓",
+        "choose",
+        "choose a meeting, tag, branch or commit from the list",
+    ),
+    KeyHelp::new(
+        "Enter",
+        "compare",
+        "compare with the one chosen, or with what was typed",
+    ),
+    KeyHelp::new("Esc", "back", "back to the report as it was"),
+];
 
 /// An open revision field over the report it was opened from.
 #[derive(Debug)]
@@ -128,6 +149,7 @@ mod tests {
             title: "Changes".into(),
             lines: Vec::new(),
             cursor: 0,
+            reading: false,
         });
         let mut picker = RevisionPicker::new(back);
         picker.offered = Some(vec![

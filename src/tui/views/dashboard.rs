@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the dashboard into `area`.
 pub fn render_dashboard(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
@@ -29,6 +29,7 @@ pub fn render_dashboard(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     }
 }
 
+/// A bar per theme (its ratings, scaled to the largest theme), then the plan's totals.
 fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let block = Block::default()
         .borders(Borders::ALL)
@@ -46,40 +47,13 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         .max()
         .unwrap_or(1)
         .max(1);
-    let mut lines = Vec::new();
-    for theme in &plan.themes {
-        let counts = theme.rag_counts();
-        let mut spans = vec![Span::raw(format!(
-            "{:<label_width$}",
-            clip(
-                &format!("{} {}", theme.reference, theme.title),
-                label_width - 1
-            )
-        ))];
-        for (rag, n) in [
-            (Some(Rag::Red), counts.red),
-            (Some(Rag::Amber), counts.amber),
-            (Some(Rag::Green), counts.green),
-            (Some(Rag::Blue), counts.blue),
-            (None, counts.unrated),
-        ] {
-            let cells = (n * bar_width).div_ceil(most);
-            if cells == 0 {
-                continue;
-            }
-            let span = if app.ui.no_color {
-                Span::raw(rag.map_or('?', Rag::letter).to_string().repeat(cells))
-            } else {
-                Span::styled(
-                    "█".repeat(cells),
-                    Style::default().fg(rag.map_or(Color::DarkGray, color)),
-                )
-            };
-            spans.push(span);
-        }
-        spans.push(Span::raw(format!(" {}", counts.total())));
-        lines.push(Line::from(spans));
-    }
+    let scale = Scale {
+        label_width,
+        bar_width,
+        most,
+        no_color: app.ui.no_color,
+    };
+    let mut lines: Vec<Line> = plan.themes.iter().map(|t| theme_bar(t, &scale)).collect();
     let total = app.total_counts();
     lines.push(Line::default());
     lines.push(Line::from(format!(
@@ -101,7 +75,53 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
             "{derived} of these ratings {verb} derived from milestones (lower-case badges)"
         )));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The totals wrap on a narrow screen rather than being cut.
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// How the theme bars are laid out.
+struct Scale {
+    label_width: usize,
+    bar_width: usize,
+    /// The number of actions of the largest theme: a full bar.
+    most: usize,
+    no_color: bool,
+}
+
+/// A theme's label, its ratings as a bar of coloured cells (letters without colour), and its
+/// number of actions.
+fn theme_bar(theme: &crate::model::Theme, scale: &Scale) -> Line<'static> {
+    let counts = theme.rag_counts();
+    let label = clip(
+        &format!("{} {}", theme.reference, theme.title),
+        scale.label_width - 1,
+    );
+    let mut spans = vec![Span::raw(format!(
+        "{label:<width$}",
+        width = scale.label_width
+    ))];
+    for (rag, n) in [
+        (Some(Rag::Red), counts.red),
+        (Some(Rag::Amber), counts.amber),
+        (Some(Rag::Green), counts.green),
+        (Some(Rag::Blue), counts.blue),
+        (None, counts.unrated),
+    ] {
+        let cells = (n * scale.bar_width).div_ceil(scale.most);
+        if cells == 0 {
+            continue;
+        }
+        spans.push(if scale.no_color {
+            Span::raw(rag.map_or('?', Rag::letter).to_string().repeat(cells))
+        } else {
+            Span::styled(
+                "█".repeat(cells),
+                Style::default().fg(rag.map_or(Color::DarkGray, color)),
+            )
+        });
+    }
+    spans.push(Span::raw(format!(" {}", counts.total())));
+    Line::from(spans)
 }
 
 /// The first row to show of a list of `len` rows in `height` so that `selected` is visible.

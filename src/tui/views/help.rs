@@ -29,6 +29,10 @@ const TABLES: &[(&str, &[KeyHelp])] = &[
     ("RAG picker", RAG_KEYS),
     ("Filter menu (f)", FILTER_KEYS),
     ("Changes report (C)", REPORT_KEYS),
+    (
+        "Compare with (v in the report)",
+        crate::tui::forms::REVISION_KEYS,
+    ),
     ("Owner view (o)", PICKER_KEYS),
     ("Custom fields (F)", crate::tui::custom_fields::CUSTOM_KEYS),
     ("Export dialog (X)", crate::tui::export_dialog::EXPORT_KEYS),

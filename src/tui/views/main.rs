@@ -123,20 +123,7 @@ fn highlight_style(selected: bool, focused: bool, no_color: bool) -> Style {
 fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     let rows = app.rows();
     let focused = app.ui.focus == Focus::Actions;
-    let scope = match app.selected_theme().and_then(|t| plan.themes.get(t)) {
-        Some(theme) => format!("Theme {}", theme.reference),
-        None => "All themes".into(),
-    };
-    let order = match app.ui.sort {
-        crate::tui::sort::Sort::Plan => String::new(),
-        sort => format!(" · by {}", sort.name()),
-    };
-    let since = match &app.year().baseline {
-        Some(Some(baseline)) => format!(" · ~ since {}", baseline.marks_since()),
-        _ => String::new(),
-    };
-    let title = format!(" Actions · {scope} · {} shown{order}{since} ", rows.len());
-    let block = pane(title, focused, app.ui.no_color);
+    let block = pane(table_title(app, plan, rows.len()), focused, app.ui.no_color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let body = Rect {
@@ -147,27 +134,9 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     let height = usize::from(body.height);
     let cursor = app.year().cursor;
     let offset = visible_offset(cursor.row, cursor.offset, height);
-    let (owners_width, due_width) = column_widths(inner.width);
-    let action_width = inner
-        .width
-        .saturating_sub(2 + 6 + owners_width + due_width + 3 + 5)
-        .max(10);
-    let widths = [
-        Constraint::Length(2),
-        Constraint::Length(6),
-        Constraint::Length(action_width),
-        Constraint::Length(owners_width),
-        Constraint::Length(due_width),
-        Constraint::Length(3),
-    ];
+    let (columns, widths) = table_columns(inner.width, app.ui.filter.search.trim());
     let header = Row::new(["", "Ref", "Action", "Owners", "Due", "RAG"])
         .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let columns = Columns {
-        action: usize::from(action_width),
-        owners: usize::from(owners_width),
-        due: usize::from(due_width),
-        needle: app.ui.filter.search.trim().to_string(),
-    };
     let body_rows: Vec<Row> = rows
         .iter()
         .enumerate()
@@ -194,6 +163,47 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         );
     }
     body
+}
+
+/// The table's title: which theme (or all), how many rows, and the order when sorted.
+fn table_title(app: &App, plan: &Plan, shown: usize) -> String {
+    let scope = match app.selected_theme().and_then(|t| plan.themes.get(t)) {
+        Some(theme) => format!("Theme {}", theme.reference),
+        None => "All themes".into(),
+    };
+    let order = match app.ui.sort {
+        crate::tui::sort::Sort::Plan => String::new(),
+        sort => format!(" · by {}", sort.name()),
+    };
+    let since = match &app.year().baseline {
+        Some(Some(baseline)) => format!(" · ~ since {}", baseline.marks_since()),
+        _ => String::new(),
+    };
+    format!(" Actions · {scope} · {shown} shown{order}{since} ")
+}
+
+/// The columns for a table `width` wide: the text widths (the action takes what the others
+/// leave) and the constraints to lay them out.
+fn table_columns(width: u16, needle: &str) -> (Columns, [Constraint; 6]) {
+    let (owners_width, due_width) = column_widths(width);
+    let action_width = width
+        .saturating_sub(2 + 6 + owners_width + due_width + 3 + 5)
+        .max(10);
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Length(6),
+        Constraint::Length(action_width),
+        Constraint::Length(owners_width),
+        Constraint::Length(due_width),
+        Constraint::Length(3),
+    ];
+    let columns = Columns {
+        action: usize::from(action_width),
+        owners: usize::from(owners_width),
+        due: usize::from(due_width),
+        needle: needle.to_string(),
+    };
+    (columns, widths)
 }
 
 /// The widths of the table's text columns, and the search text to mark.

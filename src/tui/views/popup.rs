@@ -252,6 +252,8 @@ fn render_report(frame: &mut Frame, area: Rect, report: &Report) {
         report.lines.len(),
         hint_line(REPORT_KEYS)
     );
+    // Cut to the border with "…", so a long revision name shows it was cut.
+    let title = clip(&title, usize::from(popup.width.saturating_sub(4)));
     let inner = boxed(frame, popup, &title);
     let rows = report_rows(&report.lines, usize::from(inner.width));
     let height = usize::from(inner.height).max(1);

@@ -131,13 +131,9 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::Text(field)) if field.form.multi_line() => {
             table_hints([MULTI_LINE_KEYS, FIELD_KEYS])
         }
-        Some(
-            Popup::Text(_)
-            | Popup::Due(_)
-            | Popup::Search { .. }
-            | Popup::Revision(_)
-            | Popup::NewYear(_),
-        ) => table_hints([ONE_LINE_KEYS, FIELD_KEYS]),
+        Some(Popup::Text(_) | Popup::Due(_) | Popup::Search { .. } | Popup::NewYear(_)) => {
+            table_hints([ONE_LINE_KEYS, FIELD_KEYS])
+        }
         Some(Popup::Git(dialog)) => table_hints([crate::tui::git_ui::hints(dialog)]),
         Some(Popup::Export(dialog)) => table_hints([super::export::hints(dialog)]),
         Some(Popup::Round(round)) if round.form.is_some() => {
@@ -148,6 +144,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
         Some(Popup::Owners(_)) => table_hints([OWNERS_KEYS]),
         Some(Popup::FilterMenu) => table_hints([FILTER_KEYS]),
         Some(Popup::Report(_)) => table_hints([REPORT_KEYS]),
+        Some(Popup::Revision(_)) => table_hints([crate::tui::forms::REVISION_KEYS]),
         Some(Popup::OwnerView(_)) => table_hints([PICKER_KEYS]),
         Some(Popup::Custom(..)) => table_hints([crate::tui::custom_fields::CUSTOM_KEYS]),
         Some(Popup::Help { .. }) => table_hints([VIEW_KEYS]),
