@@ -146,7 +146,8 @@ fn keys_typed_ahead_of_the_report_act_on_it() {
     tui.esc();
     let screen = tui.wait_for("No changes.");
     assert!(
-        screen.contains("Changes in 2013-14.yaml since HEAD") && !screen.contains("reading"),
+        screen.contains("Changes in 2013-14.yaml since meeting/2013-09-17")
+            && !screen.contains("reading"),
         "the report read meanwhile is under the field:\n{screen}"
     );
     tui.send("q");
