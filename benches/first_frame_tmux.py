@@ -70,8 +70,15 @@ def one_run(plan, data, run, less=False):
             break
         if time.monotonic() - started > 20:
             raise SystemExit("no first frame after 20 s:\n" + screen)
-        time.sleep(0.002)  # leave the cores to the app between polls
-    tmux("kill-window", "-t", window)
+        time.sleep(0.005)  # leave the cores to the app between polls
+    # Quit as a user does and wait for the process to end, so no run overlaps the next.
+    tmux("send-keys", "-t", window, "q")
+    deadline = time.monotonic() + 10
+    while f"r{run}" in tmux("list-windows", "-t", SESSION, "-F", "#W").split():
+        if time.monotonic() > deadline:
+            tmux("kill-window", "-t", window)
+            break
+        time.sleep(0.02)
     return elapsed
 
 
