@@ -3,6 +3,8 @@
 //! Modules, and who may use whom (checked by `tests/architecture.rs`):
 //! - [`model`]: the plan and its rules. Pure: no I/O, no terminal, depends on nothing here.
 //! - [`text`]: helpers for narrow columns. Depends on nothing here.
+//! - [`config`]: the user's settings file (the default store, how a typed quarter counts).
+//!   Uses `model`.
 //! - [`store`]: YAML files <-> model: parsing with positions, validation diagnostics, lossless
 //!   minimal-diff saves, the canonical emitter, atomic writes, folders of year files. Uses `model`.
 //! - [`review`]: comparing and merging plans (change reports, the git merge driver) and running
@@ -19,6 +21,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod model;
 pub mod packs;

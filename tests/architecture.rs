@@ -9,22 +9,29 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("text", &[]),
+    ("config", &["model"]),
     ("store", &["model"]),
     ("review", &["model", "store", "text"]),
     ("export", &["model", "store", "review", "text"]),
     ("packs", &["model", "store", "review", "text"]),
     (
         "cli",
-        &["model", "store", "review", "export", "packs", "text"],
+        &[
+            "model", "store", "review", "export", "packs", "text", "config",
+        ],
     ),
     (
         "tui",
-        &["model", "store", "review", "export", "packs", "text"],
+        &[
+            "model", "store", "review", "export", "packs", "text", "config",
+        ],
     ),
 ];
 
 /// Modules that must never name a terminal crate.
-const CORE: &[&str] = &["model", "text", "store", "review", "export", "packs", "cli"];
+const CORE: &[&str] = &[
+    "model", "text", "config", "store", "review", "export", "packs", "cli",
+];
 
 /// External crates that belong to the terminal UI alone.
 const TERMINAL_CRATES: &[&str] = &["ratatui", "crossterm", "ratatui_textarea"];

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{PLAN, boardplan, stderr, stdout, temp_with};
+use std::path::Path;
 
 #[test]
 fn check_reports_and_exits_by_severity() {
@@ -342,4 +343,56 @@ fn milestone_ratings_give_an_unrated_action_a_derived_rating() {
         text,
         "nothing written"
     );
+}
+
+/// `set` with a config home of its own holding `config`.
+fn set_due(dir: &Path, config: Option<&str>, due: &str) -> (String, String) {
+    let home = dir.join("config-home");
+    std::fs::create_dir_all(home.join("boardplan")).expect("config folder");
+    let file = home.join("boardplan/config.yaml");
+    match config {
+        Some(text) => std::fs::write(&file, text).expect("config"),
+        None => {
+            let _ = std::fs::remove_file(&file);
+        }
+    }
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_boardplan"))
+        .args(["set", "plan.yaml", "1.2", &format!("due={due}")])
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", &home)
+        .env("HOME", dir)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let text = std::fs::read_to_string(dir.join("plan.yaml")).expect("read");
+    let line = text
+        .lines()
+        .skip_while(|l| !l.contains("ref: '1.2'"))
+        .find(|l| l.trim_start().starts_with("due:"))
+        .expect("a due line")
+        .trim()
+        .to_string();
+    (line, stderr(&run))
+}
+
+#[test]
+fn set_reads_due_dates_as_the_ui_does_and_says_how() {
+    let (dir, _path) = temp_with("plan.yaml", PLAN.as_bytes());
+    let (line, said) = set_due(dir.path(), None, "Q3 2014");
+    assert_eq!(line, "due: 2014-09");
+    assert!(
+        said.contains("due 'Q3 2014' read as 2014-09 (by 30 September 2014)"),
+        "{said}"
+    );
+    assert_eq!(set_due(dir.path(), None, "Q3 2014-15").0, "due: 2014-12");
+    assert_eq!(set_due(dir.path(), None, "31/07/13").0, "due: 2013-07-31");
+    assert_eq!(
+        set_due(dir.path(), None, "end of June 2014").0,
+        "due: 2014-06"
+    );
+    let financial = Some("quarters: financial\n");
+    assert_eq!(set_due(dir.path(), financial, "Q3 2014").0, "due: 2014-12");
+    let (line, said) = set_due(dir.path(), None, "when funding allows");
+    assert_eq!(line, "due: when funding allows");
+    assert!(said.contains("kept as text"), "{said}");
 }

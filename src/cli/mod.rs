@@ -61,7 +61,8 @@ pub enum Command {
         #[arg(value_name = "REF")]
         reference: String,
         /// FIELD=VALUE pairs: rag (red|amber|green|blue|none), progress, due ("31 July 2013",
-        /// "March 2014", ongoing, empty clears), owners (comma-separated), action, outcome, notes, ref.
+        /// 31/07/13, "March 2014", "Q3 2014", "end of June 2014", "next month", ongoing, empty
+        /// clears; read as the UI reads it), owners (comma-separated), action, outcome, notes, ref.
         #[arg(value_name = "FIELD=VALUE", required = true)]
         assignments: Vec<String>,
         /// Write even if the file changed on disk since it was read.

@@ -1,7 +1,7 @@
 //! `boardplan set FILE REF FIELD=VALUE...`: a scriptable edit of one action.
 
 use super::{Status, report};
-use crate::model::{ActionField, Edit, Severity, validate};
+use crate::model::{ActionField, Due, Edit, FieldValue, Severity, parse_due_input, validate};
 use crate::store::{LoadError, OpenError, Overwrite, PlanFile, SaveError, Saved};
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -31,7 +31,12 @@ pub fn run(
             bail!("'{assignment}' is not FIELD=VALUE (for example rag=green)");
         };
         let field = ActionField::parse(key.trim())?;
-        let value = field.parse_value(text)?;
+        let value = match field {
+            // Due dates are read as the UI reads them: "Q3 2014", "end of June 2014", "next
+            // month", 31/07/13; what they resolve to is said.
+            ActionField::Due => due_value(text)?,
+            _ => field.parse_value(text)?,
+        };
         Edit::SetAction { at, field, value }
             .apply(&mut file.plan)
             .with_context(|| format!("cannot set {key}"))?;
@@ -63,4 +68,26 @@ pub fn run(
         Err(error) => return Err(error.into()),
     }
     Ok(Status::Ok)
+}
+
+/// A typed due date as the UI's due field reads it (quarters counted as the config says),
+/// saying what it was read as when that is not what was typed.
+fn due_value(text: &str) -> anyhow::Result<FieldValue> {
+    if text.trim().is_empty() {
+        return Ok(FieldValue::Due(None));
+    }
+    let today = chrono::Local::now().date_naive();
+    let due = parse_due_input(text, today, crate::config::quarter_year()?)
+        .with_context(|| format!("due '{text}': that day does not exist"))?;
+    let shown = due.to_string();
+    match (&due, due.deadline()) {
+        (Due::Text(_), _) => eprintln!("due '{}' kept as text (not a date)", text.trim()),
+        (_, Some(end)) if shown != text.trim() => eprintln!(
+            "due '{}' read as {shown} (by {})",
+            text.trim(),
+            end.format("%-d %B %Y")
+        ),
+        _ => {}
+    }
+    Ok(FieldValue::Due(Some(due)))
 }

@@ -20,7 +20,7 @@ mod app;
 mod baseline;
 mod changes;
 mod command;
-mod config;
+
 mod custom_fields;
 mod edits;
 mod effect;
@@ -98,7 +98,7 @@ fn offer_first_plan(store: &std::path::Path) -> anyhow::Result<PathBuf> {
 
 /// Opens the UI on a store (a folder of year files, or one file).
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    let store = config::store_path(path)?;
+    let store = crate::config::store_path(path)?;
     let files = plan_files(&store).map_err(|e| anyhow::anyhow!("{}: {e}", store.display()))?;
     let files = if files.is_empty() {
         vec![offer_first_plan(&store)?]
@@ -107,6 +107,6 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(files, chrono::Local::now().date_naive(), no_color);
-    app.quarters = config::quarter_year()?;
+    app.quarters = crate::config::quarter_year()?;
     run::run_app(app)
 }
