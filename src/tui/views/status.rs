@@ -23,7 +23,8 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
         None => format!(" {}", year.name()),
     };
     let position = format!("year {}/{} ([ ]) ", app.current + 1, app.years.len());
-    let width = usize::from(area.width).saturating_sub(position.chars().count());
+    // One column is kept free so a cut title never runs into the year position.
+    let width = usize::from(area.width).saturating_sub(position.chars().count() + 1);
     let style = if app.ui.no_color {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
@@ -31,7 +32,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
     };
     let line = Line::from(vec![
         Span::styled(
-            format!("{:<width$}", super::main::clip(&text, width)),
+            format!("{:<width$} ", super::main::clip(&text, width)),
             style,
         ),
         Span::styled(position, style),
