@@ -3,7 +3,7 @@
 
 mod common;
 
-use boardplan::review::git::{Git, History};
+use boardplan::review::git::{Git, Repository};
 use common::{git, repo_with};
 use std::path::Path;
 use std::process::{Command, Output};

@@ -7,7 +7,7 @@
 use super::Status;
 use crate::model::Plan;
 use crate::review::diff::{Comparison, Moments, SCHEMA_VERSION, compare_at};
-use crate::review::git::{Git, History};
+use crate::review::git::{Git, Repository};
 use crate::review::report::{self, Heading};
 use crate::review::revision::{Point, in_words, load_version};
 use crate::store::plan_files;

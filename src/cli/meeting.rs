@@ -2,7 +2,7 @@
 //! meeting (`meeting/YYYY-MM-DD`, annotated), so `last-meeting` names it. Never moves a tag.
 
 use super::Status;
-use crate::review::git::{Git, History, meeting_tag};
+use crate::review::git::{Git, Repository, meeting_tag};
 use anyhow::Context;
 use std::path::Path;
 

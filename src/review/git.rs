@@ -37,7 +37,7 @@ pub struct Commit {
 }
 
 /// What reviews need from version control.
-pub trait History {
+pub trait Repository {
     /// The file's bytes at a revision, or `None` when it did not exist there.
     fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError>;
     /// The commit a revision names.
@@ -150,7 +150,7 @@ impl Git {
     }
 }
 
-impl History for Git {
+impl Repository for Git {
     fn show(&self, revision: &str, path: &Path) -> Result<Option<Vec<u8>>, GitError> {
         let revision = &self.meeting_alias(revision)?;
         let spec = format!("{revision}:{}", self.relative(path));
@@ -214,7 +214,7 @@ impl History for Git {
     }
 }
 
-/// What change reports need beyond [`History`]: when a commit was made and which tags name it.
+/// What change reports need beyond [`Repository`]: when a commit was made and which tags name it.
 impl Git {
     /// The commit a revision names, with its date (`YYYY-MM-DD`, author date), author and subject.
     pub fn commit(&self, revision: &str) -> Result<Commit, GitError> {

@@ -21,7 +21,7 @@ use super::diff::{
     OwnersChange, RagChange, RagTrend, SegmentKind, Summary, TextChange, ThemeChange,
 };
 use crate::model::{Due, Rag};
-use render::{Line, Section, Style};
+use render::{Line, Section, Tone};
 
 /// The summary line: `Actions: 2 completed, 3 improved, 1 worsened, 2 new, 1 removed`, then
 /// whichever other counts are not zero (renumbered, moved, deadlines, overdue, progress...),
@@ -219,10 +219,10 @@ fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
         (ChangeKind::Changed, Some(rag)) => rag_line(head, rag),
         (ChangeKind::Changed, None) => head.plain("changed"),
         (ChangeKind::Added, _) => head
-            .add(Style::Good, "new")
+            .add(Tone::Good, "new")
             .plain(format!(" ({})", rated(a.item.rag))),
         (ChangeKind::Removed, _) => head
-            .add(Style::Bad, "removed")
+            .add(Tone::Bad, "removed")
             .plain(format!(" (was {})", rated(a.item.rag))),
     });
     if let Some(derived) = a.item.derived_rag {
@@ -253,7 +253,7 @@ fn action_lines(a: &ActionChange, out: &mut Vec<Line>) {
         out.push(Line::new(1).plain(moved));
     }
     if a.newly_overdue {
-        out.push(Line::new(1).add(Style::Bad, "newly overdue"));
+        out.push(Line::new(1).add(Tone::Bad, "newly overdue"));
     }
     if a.kind == ChangeKind::Added
         && let Some(progress) = &a.item.progress
@@ -364,15 +364,15 @@ fn measure_lines(m: &MeasureChange, out: &mut Vec<Line>) {
 fn rag_line(line: Line, r: &RagChange) -> Line {
     let name = |rag: Option<Rag>| rag.map_or("unrated", Rag::as_str);
     let (style, note) = match r.trend {
-        RagTrend::Improved => (Style::Good, "improved"),
-        RagTrend::Completed => (Style::Good, "completed"),
-        RagTrend::Worsened => (Style::Bad, "worsened"),
-        RagTrend::Reopened => (Style::Bad, "reopened"),
+        RagTrend::Improved => (Tone::Good, "improved"),
+        RagTrend::Completed => (Tone::Good, "completed"),
+        RagTrend::Worsened => (Tone::Bad, "worsened"),
+        RagTrend::Reopened => (Tone::Bad, "reopened"),
         RagTrend::Unchanged => {
             return line.plain(format!("{} (unchanged)", name(r.to)));
         }
-        RagTrend::FirstRated => (Style::Plain, "rated for the first time"),
-        RagTrend::RatingRemoved => (Style::Plain, "rating removed"),
+        RagTrend::FirstRated => (Tone::Plain, "rated for the first time"),
+        RagTrend::RatingRemoved => (Tone::Plain, "rating removed"),
     };
     line.add(style, format!("{} → {} ({note})", name(r.from), name(r.to)))
 }
@@ -381,9 +381,9 @@ fn text_change_line(depth: usize, t: &TextChange) -> Line {
     let mut line = Line::new(depth).plain(format!("{}: ", t.field.label()));
     for segment in &t.words {
         let style = match segment.kind {
-            SegmentKind::Same => Style::Plain,
-            SegmentKind::Removed => Style::Removed,
-            SegmentKind::Added => Style::Added,
+            SegmentKind::Same => Tone::Plain,
+            SegmentKind::Removed => Tone::Removed,
+            SegmentKind::Added => Tone::Added,
         };
         line = line.add(style, segment.text.clone());
     }
@@ -422,7 +422,7 @@ fn due_line(depth: usize, d: &DueChange) -> Line {
     let show = |v: &Option<Due>| v.as_ref().map_or("none".into(), due_in_words);
     let line = Line::new(depth).plain(format!("due: {} → {}", show(&d.from), show(&d.to)));
     match d.shift {
-        Some(DueShift::Later) => line.plain(" ").add(Style::Bad, "(later)"),
+        Some(DueShift::Later) => line.plain(" ").add(Tone::Bad, "(later)"),
         Some(DueShift::Earlier) => line.plain(" (earlier)"),
         Some(DueShift::SameDeadline) => line.plain(" (same deadline)"),
         None => line,

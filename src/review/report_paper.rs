@@ -2,7 +2,7 @@
 //! time in words; the counts; action ratings per theme before and after; and the exceptions a
 //! chair looks at first (new reds, worsened, reopened, slipped deadlines, newly overdue).
 
-use super::render::{self, Line, Section, Style, bold, escape};
+use super::render::{self, Line, Section, Tone, bold, escape};
 use super::{due_in_words, plan_lines, sections, summary_line};
 use crate::model::{Due, Rag};
 use crate::review::diff::{ActionChange, ChangeKind, Comparison, DueShift, RagTally, RagTrend};
@@ -165,7 +165,7 @@ fn exceptions_section(c: &Comparison) -> Option<Section> {
     let lines: Vec<Line> = exceptions(c)
         .into_iter()
         .map(|e| {
-            let mut line = Line::new(0).add(Style::Bad, e.reasons.join("; "));
+            let mut line = Line::new(0).add(Tone::Bad, e.reasons.join("; "));
             line.label = Some(e.reference);
             line.plain(format!(": {}", e.action))
         })

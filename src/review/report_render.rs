@@ -6,7 +6,7 @@
 
 /// How a run of report text is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Style {
+pub(super) enum Tone {
     Plain,
     Good,
     Bad,
@@ -17,7 +17,7 @@ pub(super) enum Style {
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Span {
-    pub style: Style,
+    pub style: Tone,
     pub text: String,
 }
 
@@ -38,7 +38,7 @@ impl Line {
         }
     }
 
-    pub fn add(mut self, style: Style, text: impl Into<String>) -> Line {
+    pub fn add(mut self, style: Tone, text: impl Into<String>) -> Line {
         self.spans.push(Span {
             style,
             text: text.into(),
@@ -47,7 +47,7 @@ impl Line {
     }
 
     pub fn plain(self, text: impl Into<String>) -> Line {
-        self.add(Style::Plain, text)
+        self.add(Tone::Plain, text)
     }
 }
 
@@ -90,13 +90,13 @@ fn text_line(line: &Line, color: bool) -> String {
     }
     for span in &line.spans {
         let (open, close) = match (span.style, color) {
-            (Style::Plain, _) => ("", ""),
-            (Style::Good | Style::Added, true) => ("\x1b[32m", "\x1b[0m"),
-            (Style::Bad, true) => ("\x1b[31m", "\x1b[0m"),
-            (Style::Removed, true) => ("\x1b[31;9m", "\x1b[0m"),
-            (Style::Good | Style::Bad, false) => ("", ""),
-            (Style::Removed, false) => ("[-", "-]"),
-            (Style::Added, false) => ("{+", "+}"),
+            (Tone::Plain, _) => ("", ""),
+            (Tone::Good | Tone::Added, true) => ("\x1b[32m", "\x1b[0m"),
+            (Tone::Bad, true) => ("\x1b[31m", "\x1b[0m"),
+            (Tone::Removed, true) => ("\x1b[31;9m", "\x1b[0m"),
+            (Tone::Good | Tone::Bad, false) => ("", ""),
+            (Tone::Removed, false) => ("[-", "-]"),
+            (Tone::Added, false) => ("{+", "+}"),
         };
         out.push_str(&format!("{open}{}{close}", span.text));
     }
@@ -122,9 +122,9 @@ pub(super) fn markdown_line(line: &Line) -> String {
     }
     for span in &line.spans {
         let mark = match span.style {
-            Style::Plain | Style::Good | Style::Bad => "",
-            Style::Removed => "~~",
-            Style::Added => "**",
+            Tone::Plain | Tone::Good | Tone::Bad => "",
+            Tone::Removed => "~~",
+            Tone::Added => "**",
         };
         out.push_str(&marked(&span.text, mark));
     }

@@ -4,7 +4,7 @@
 //! later; how a report names that point in time ("the meeting of 17 September 2013"); and a
 //! plan file read at it, with `file:line:col` when it does not load.
 
-use super::git::{Git, GitError, History};
+use super::git::{Git, GitError, Repository};
 use crate::model::Plan;
 use crate::store::load;
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! local and remote-tracking branches, then the file's recent commits. Read through [`Git`];
 //! the sorting and parsing are pure so they can be tested without a repository.
 
-use super::git::{Git, GitError, History};
+use super::git::{Git, GitError, Repository};
 use std::path::Path;
 
 /// What an offered revision is; the order is the order offered.

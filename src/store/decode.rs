@@ -8,7 +8,7 @@ use super::schema::{
     ACTION_KEYS, HISTORY_KEYS, MEASURE_KEYS, MILESTONE_KEYS, PLAN_KEYS, THEME_KEYS, nearest_key,
 };
 use super::source::line_col;
-use super::tree::{Node, NodeKind, Style};
+use super::tree::{Node, NodeKind, ScalarForm};
 use crate::model::{
     ACTION_FIELDS, Action, CustomValue, Due, FieldSpec, FieldValue, GlossaryEntry, HISTORY_FIELDS,
     HistoryEntry, MEASURE_FIELDS, MILESTONE_FIELDS, Measure, Milestone, PLAN_FIELDS, Plan, Rag,
@@ -372,7 +372,7 @@ fn custom_value(source: &str, node: &Node) -> CustomValue {
             let text = node.text(source).unwrap_or_default();
             CustomValue::Scalar {
                 text: text.to_string(),
-                typed: s.style == Style::Plain && scalar::is_typed(text),
+                typed: s.style == ScalarForm::Plain && scalar::is_typed(text),
             }
         }
         NodeKind::Seq { items, .. } => {

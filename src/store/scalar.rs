@@ -1,7 +1,7 @@
 //! How one scalar is written: plain when YAML would read it back as the same text, otherwise
 //! single-quoted, double-quoted (with escapes) or as a literal block for multi-line text.
 
-use super::tree::Style;
+use super::tree::ScalarForm;
 
 /// Where a scalar is written, which limits the styles it may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +38,10 @@ pub fn render(text: &str, context: Context) -> String {
 
 /// Writes `text` in the style it had before an edit when that style can hold it, so an edited
 /// value keeps the file's own quoting; otherwise canonically.
-pub fn render_like(text: &str, style: Style, context: Context) -> String {
+pub fn render_like(text: &str, style: ScalarForm, context: Context) -> String {
     match style {
-        Style::Single if single_ok(text) => single(text),
-        Style::Double if !text.contains('\n') => double(text),
+        ScalarForm::Single if single_ok(text) => single(text),
+        ScalarForm::Double if !text.contains('\n') => double(text),
         _ => render(text, context),
     }
 }
@@ -257,17 +257,17 @@ mod tests {
     #[test]
     fn keeps_the_old_quoting_when_it_can() {
         assert_eq!(
-            render_like("plain text", Style::Single, VALUE),
+            render_like("plain text", ScalarForm::Single, VALUE),
             "'plain text'"
         );
         assert_eq!(
-            render_like("plain text", Style::Double, VALUE),
+            render_like("plain text", ScalarForm::Double, VALUE),
             "\"plain text\""
         );
         assert_eq!(
-            render_like("two\nlines", Style::Single, VALUE),
+            render_like("two\nlines", ScalarForm::Single, VALUE),
             "|-\n    two\n    lines"
         );
-        assert_eq!(render_like("x", Style::Plain, VALUE), "x");
+        assert_eq!(render_like("x", ScalarForm::Plain, VALUE), "x");
     }
 }

@@ -52,7 +52,7 @@ pub enum NodeKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar {
     /// How it was written.
-    pub style: Style,
+    pub style: ScalarForm,
     /// An unquoted empty value, `~` or `null`: no value at all.
     pub null: bool,
     /// The value when it is not simply the source slice.
@@ -61,7 +61,7 @@ pub struct Scalar {
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub enum ScalarForm {
     /// Unquoted.
     Plain,
     /// `'single'`
@@ -221,20 +221,22 @@ impl Builder<'_> {
         let node = match event {
             Event::Scalar(text, style, anchor, _) => {
                 let style = match style {
-                    ScalarStyle::Plain => Style::Plain,
-                    ScalarStyle::SingleQuoted => Style::Single,
-                    ScalarStyle::DoubleQuoted => Style::Double,
-                    ScalarStyle::Literal => Style::Literal,
-                    ScalarStyle::Folded => Style::Folded,
+                    ScalarStyle::Plain => ScalarForm::Plain,
+                    ScalarStyle::SingleQuoted => ScalarForm::Single,
+                    ScalarStyle::DoubleQuoted => ScalarForm::Double,
+                    ScalarStyle::Literal => ScalarForm::Literal,
+                    ScalarStyle::Folded => ScalarForm::Folded,
                 };
                 let end = match style {
                     // A kept (`|+`) block owns its trailing blank lines: end on the last one.
-                    Style::Literal | Style::Folded if text.ends_with("\n\n") => {
+                    ScalarForm::Literal | ScalarForm::Folded if text.ends_with("\n\n") => {
                         self.kept_block_end(start, end)
                     }
-                    Style::Literal | Style::Folded => self.trim_end(start, end),
-                    Style::Single | Style::Double => quoted_end(self.text, start).unwrap_or(end),
-                    Style::Plain => end,
+                    ScalarForm::Literal | ScalarForm::Folded => self.trim_end(start, end),
+                    ScalarForm::Single | ScalarForm::Double => {
+                        quoted_end(self.text, start).unwrap_or(end)
+                    }
+                    ScalarForm::Plain => end,
                 };
                 let node = Node {
                     start,
@@ -242,7 +244,7 @@ impl Builder<'_> {
                     alias: false,
                     kind: NodeKind::Scalar(Scalar {
                         style,
-                        null: style == Style::Plain
+                        null: style == ScalarForm::Plain
                             && matches!(&*text, "" | "~" | "null" | "Null" | "NULL"),
                         own: (*text != self.text[start..end]).then(|| text.into()),
                     }),

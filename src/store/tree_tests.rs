@@ -18,7 +18,7 @@ fn spans_of_scalars_and_blocks() {
     let (_, c) = node.entry(text, "c").unwrap();
     assert_eq!(
         (c.scalar().unwrap().style, &text[c.start..c.end]),
-        (Style::Single, "'q'")
+        (ScalarForm::Single, "'q'")
     );
     let quoted_text = "a: 'it''s'  # c\nb: \"say \\\"hi\\\"\"  # d\n";
     let quoted = root(quoted_text);

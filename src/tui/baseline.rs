@@ -3,7 +3,7 @@
 //! version (else the commit's): `+` for an action it did not have, `~` for one that differs.
 
 use crate::model::{ActionPos, Plan};
-use crate::review::git::{Git, History};
+use crate::review::git::{Git, Repository};
 use crate::store::load;
 use std::collections::HashMap;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! screens: the commits that touched it, and the plan as of each.
 
 use crate::model::Plan;
-use crate::review::git::{Commit, Git, History};
+use crate::review::git::{Commit, Git, Repository};
 use crate::store::load;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -21,7 +21,7 @@ pub struct Cursor {
 /// Undo and redo stacks, and revision numbers that tell whether there are unsaved edits: every
 /// state of the plan has a number, and undoing back to the saved state makes it clean again.
 #[derive(Debug, Clone, Default)]
-pub struct History {
+pub struct UndoHistory {
     /// Inverse edits, each with the revision it leads back to and what it was, in words.
     undo: Vec<(Edit, u64, String)>,
     /// Undone edits, each with the revision it leads forward to and what it was.
@@ -31,7 +31,7 @@ pub struct History {
     issued: u64,
 }
 
-impl History {
+impl UndoHistory {
     /// Records an applied edit by its inverse, with what it was in words.
     pub fn push(&mut self, inverse: Edit, label: String) {
         self.undo.push((inverse, self.revision, label));
@@ -80,7 +80,7 @@ pub struct Year {
     /// Its content.
     pub content: Content,
     /// Undo/redo and the unsaved marker.
-    pub history: History,
+    pub history: UndoHistory,
     /// Where the user is.
     pub cursor: Cursor,
     /// How many times the file was read; anything cached from an older reading is stale.
@@ -103,7 +103,7 @@ impl Year {
         Year {
             path,
             content: Content::NotLoaded,
-            history: History::default(),
+            history: UndoHistory::default(),
             cursor: Cursor::default(),
             generation: 0,
             disk_warned: false,
@@ -141,7 +141,7 @@ impl Year {
     /// Reads the file again, dropping unsaved edits and history.
     pub fn reload(&mut self) {
         (self.content, self.base) = read(&self.path);
-        self.history = History::default();
+        self.history = UndoHistory::default();
         self.generation += 1;
         self.disk_warned = false;
         self.baseline = None;

@@ -5,7 +5,7 @@
 use super::Patcher;
 use crate::store::emit::scalar_text;
 use crate::store::scalar::{Context, render_like};
-use crate::store::tree::{Node, Style};
+use crate::store::tree::{Node, ScalarForm};
 use crate::store::view::Value;
 
 impl Patcher<'_> {
@@ -38,7 +38,7 @@ impl Patcher<'_> {
         }
         let block = node
             .scalar()
-            .is_some_and(|s| matches!(s.style, Style::Literal | Style::Folded));
+            .is_some_and(|s| matches!(s.style, ScalarForm::Literal | ScalarForm::Folded));
         if block && let Some((indicator, line_end)) = self.block_header(start, node.start) {
             let rest = &self.text[indicator.1..line_end];
             let text = match text.split_once('\n') {
