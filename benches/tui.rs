@@ -12,7 +12,7 @@
 
 mod common;
 
-use boardplan::tui::{App, finish_work, handle_key, perform_headless, render};
+use boardplan::tui::{App, Palette, finish_work, handle_key, perform_headless, render};
 use chrono::NaiveDate;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
@@ -94,7 +94,7 @@ fn screens(size: usize, commits: usize) {
         git(dir.path(), &["commit", "-qm", &format!("update {k}")]);
     }
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    let mut app = App::new(vec![path.clone()], today, false);
+    let mut app = App::new(vec![path.clone()], today, Palette::Colour);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     println!("\n{size} actions, {commits} commits: key press and redraw on each screen (median)");
     for (name, open) in [
@@ -252,7 +252,7 @@ fn first_frame(path: &std::path::Path) -> Duration {
 /// Median time to handle one key and redraw, for three kinds of key press.
 fn key_presses(path: &std::path::Path) -> (Duration, Duration, Duration) {
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    let mut app = App::new(vec![path.to_path_buf()], today, false);
+    let mut app = App::new(vec![path.to_path_buf()], today, Palette::Colour);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal.draw(|f| render(f, &app)).expect("draw");
     let press = |app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode| {

@@ -6,6 +6,7 @@ mod common;
 #[path = "common/pty.rs"]
 mod pty;
 
+use boardplan::tui::Palette;
 use boardplan::tui::{App, finish_work, handle_key, perform_headless, render};
 use chrono::NaiveDate;
 use pty::{Launch, Sandbox, keys};
@@ -89,7 +90,11 @@ fn diff_lines(dir: &Path) -> Vec<String> {
 
 fn repo_app() -> (tempfile::TempDir, App) {
     let dir = common::repo_with(&[("plans/2013-14.yaml", PLAN.as_bytes())]);
-    let app = App::new(vec![dir.path().join("plans/2013-14.yaml")], today(), true);
+    let app = App::new(
+        vec![dir.path().join("plans/2013-14.yaml")],
+        today(),
+        Palette::Plain,
+    );
     (dir, app)
 }
 

@@ -4,6 +4,7 @@
 
 mod common;
 
+use boardplan::tui::Palette;
 use boardplan::tui::{App, Screen, finish_work, handle_key, perform_headless, render};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -41,7 +42,10 @@ fn open(no_color: bool) -> (tempfile::TempDir, App) {
     let dir = common::repo_with(&[("plans/2013-14.yaml", PLAN.as_bytes())]);
     let file = dir.path().join("plans/2013-14.yaml");
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    (dir, App::new(vec![file], today, no_color))
+    (
+        dir,
+        App::new(vec![file], today, Palette::plain_if(no_color)),
+    )
 }
 
 fn press(app: &mut App, code: KeyCode) {

@@ -4,6 +4,7 @@
 
 mod common;
 
+use boardplan::tui::Palette;
 use boardplan::tui::{App, finish_work, handle_key, perform_headless, render};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -71,7 +72,11 @@ fn diff_lines(dir: &Path) -> Vec<String> {
 fn repo_app() -> (tempfile::TempDir, App) {
     let dir = common::repo_with(&[("plans/2013-14.yaml", PLAN.as_bytes())]);
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    let app = App::new(vec![dir.path().join("plans/2013-14.yaml")], today, true);
+    let app = App::new(
+        vec![dir.path().join("plans/2013-14.yaml")],
+        today,
+        Palette::Plain,
+    );
     (dir, app)
 }
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+use boardplan::tui::Palette;
 use boardplan::tui::{App, finish_work, handle_key, handle_paste, perform_headless, render};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -62,7 +63,7 @@ fn repo_app() -> (tempfile::TempDir, App) {
         &["commit", "-qam", "Re-rated 1.1"],
         "2013-09-02T10:00:00Z",
     );
-    let app = App::new(vec![file], today(), true);
+    let app = App::new(vec![file], today(), Palette::Plain);
     (dir, app)
 }
 
@@ -342,7 +343,7 @@ fn years_are_ordered_by_period() {
     let new = dir.path().join("a-new.yaml");
     std::fs::write(&old, common::PLAN.replace("2013-14", "2012-13")).expect("write");
     std::fs::write(&new, common::PLAN).expect("write");
-    let app = App::new(vec![new.clone(), old.clone()], today(), true);
+    let app = App::new(vec![new.clone(), old.clone()], today(), Palette::Plain);
     assert_eq!(app.years[0].path, old);
     assert_eq!(app.current, 1, "opens on the newest period");
     assert_eq!(app.year().path, new);
@@ -421,7 +422,7 @@ fn the_plans_own_fields_are_edited_from_the_all_themes_row() {
 #[test]
 fn search_matches_are_highlighted_in_the_table() {
     let (_dir, path) = common::temp_with("2013-14.yaml", bundled("plans/2013-14.yaml").as_bytes());
-    let mut app = App::new(vec![path], today(), false);
+    let mut app = App::new(vec![path], today(), Palette::Colour);
     keys(&mut app, "/");
     keys(&mut app, "AUDITING");
     press(&mut app, KeyCode::Enter);
@@ -485,7 +486,7 @@ fn the_table_sorts_by_due_rating_and_owner() {
 fn the_dashboards_measures_scroll() {
     let source = bundled("examples/peterborough-childrens-trust/2010-11.yaml");
     let (_dir, path) = common::temp_with("2010-11.yaml", source.as_bytes());
-    let mut app = App::new(vec![path], today(), true);
+    let mut app = App::new(vec![path], today(), Palette::Plain);
     keys(&mut app, "D");
     let top = screen(&app, 80, 24);
     assert!(top.contains(" Measures · 1–"), "{top}");
@@ -559,7 +560,7 @@ fn switching_years_reloads_a_broken_file() {
     let newer = dir.path().join("2013-14.yaml");
     std::fs::write(&older, common::PLAN.replace("2013-14", "2012-13")).expect("write");
     std::fs::write(&newer, common::PLAN.replace("progress:", "progess:")).expect("write");
-    let mut app = App::new(vec![older, newer.clone()], today(), true);
+    let mut app = App::new(vec![older, newer.clone()], today(), Palette::Plain);
     assert!(app.read_only());
     keys(&mut app, "[");
     std::fs::write(&newer, common::PLAN).expect("fix the file");
@@ -607,7 +608,11 @@ fn marks_and_the_changes_screen_are_since_the_last_meeting() {
         ],
         "2013-07-15T10:00:00Z",
     );
-    let mut app = App::new(vec![dir.path().join("plans/2013-14.yaml")], today(), true);
+    let mut app = App::new(
+        vec![dir.path().join("plans/2013-14.yaml")],
+        today(),
+        Palette::Plain,
+    );
     finish_work(&mut app);
     let main = screen(&app, 120, 30);
     assert!(main.contains("~ since meeting 2013-07-15"), "{main}");

@@ -3,6 +3,7 @@
 
 mod common;
 
+use boardplan::tui::Palette;
 use boardplan::tui::{App, handle_key, render};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -23,7 +24,7 @@ fn open(relative: &str, no_color: bool) -> (tempfile::TempDir, App) {
         App::new(
             vec![path],
             NaiveDate::from_ymd_opt(2013, 10, 1).expect("date"),
-            no_color,
+            Palette::plain_if(no_color),
         ),
     )
 }
@@ -91,7 +92,7 @@ fn broken_file_is_shown_read_only() {
     let app = App::new(
         vec![path],
         NaiveDate::from_ymd_opt(2013, 10, 1).expect("date"),
-        false,
+        Palette::Colour,
     );
     insta::assert_snapshot!("broken_80x24", screen(&app, 80, 24));
 }

@@ -3,6 +3,7 @@
 mod common;
 
 use boardplan::model::{Due, Rag, RagFilter};
+use boardplan::tui::Palette;
 use boardplan::tui::{App, handle_key};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -13,7 +14,7 @@ fn today() -> NaiveDate {
 
 fn app_with(text: &str) -> (tempfile::TempDir, App) {
     let (dir, path) = common::temp_with("2013-14.yaml", text.as_bytes());
-    (dir, App::new(vec![path], today(), false))
+    (dir, App::new(vec![path], today(), Palette::Colour))
 }
 
 fn key(app: &mut App, code: KeyCode) {
@@ -318,7 +319,7 @@ fn years_keep_their_own_position_and_edits() {
     let newer = dir.path().join("2013-14.yaml");
     std::fs::write(&older, common::PLAN.replace("2013-14", "2012-13")).expect("write");
     std::fs::write(&newer, common::PLAN).expect("write");
-    let mut app = App::new(vec![older, newer], today(), false);
+    let mut app = App::new(vec![older, newer], today(), Palette::Colour);
     assert_eq!(app.current, 1, "opens on the most recent year");
     keys(&mut app, "jrr");
     key(&mut app, KeyCode::Char('['));
@@ -398,7 +399,11 @@ fn measures_are_added_and_edited() {
 fn rows_changed_since_the_last_commit_are_marked() {
     use ratatui::{Terminal, backend::TestBackend};
     let repo = common::repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
-    let mut app = App::new(vec![repo.path().join("plans/2013-14.yaml")], today(), true);
+    let mut app = App::new(
+        vec![repo.path().join("plans/2013-14.yaml")],
+        today(),
+        Palette::Plain,
+    );
     assert!(app.year_mut().ensure_baseline());
     keys(&mut app, "rr");
     keys(&mut app, "G");
@@ -424,7 +429,11 @@ fn rows_changed_since_the_last_commit_are_marked() {
 #[test]
 fn the_changes_report_compares_with_the_last_commit() {
     let repo = common::repo_with(&[("plans/2013-14.yaml", common::PLAN.as_bytes())]);
-    let mut app = App::new(vec![repo.path().join("plans/2013-14.yaml")], today(), true);
+    let mut app = App::new(
+        vec![repo.path().join("plans/2013-14.yaml")],
+        today(),
+        Palette::Plain,
+    );
     keys(&mut app, "rr");
     let effect = boardplan::tui::handle_key(
         &mut app,

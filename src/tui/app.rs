@@ -3,6 +3,7 @@
 use super::forms::Popup;
 use super::year::{Content, Year};
 use crate::model::{ActionPos, Filter, Plan, RagCounts, search_text};
+use crate::tui::Palette;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::cell::{Cell, RefCell};
@@ -139,7 +140,7 @@ pub struct Ui {
     /// Rows of the actions table the last frame had room for (for paging).
     pub page: usize,
     /// Render without colour (`NO_COLOR`): ratings as letters.
-    pub no_color: bool,
+    pub palette: Palette,
     /// Set when the app should exit.
     pub quit: bool,
     /// What is computed once per change and kept until the plan changes.
@@ -226,7 +227,7 @@ pub struct App {
 impl App {
     /// An app over these files (ordered by the period they cover), opened on the most recent
     /// year.
-    pub fn new(mut files: Vec<PathBuf>, today: NaiveDate, no_color: bool) -> App {
+    pub fn new(mut files: Vec<PathBuf>, today: NaiveDate, palette: Palette) -> App {
         files.sort_by_cached_key(|f| (period_start(f), f.clone()));
         let mut years: Vec<Year> = files.into_iter().map(Year::new).collect();
         let current = years.len().saturating_sub(1);
@@ -243,7 +244,7 @@ impl App {
             versions: None,
             message: None,
             page: 10,
-            no_color,
+            palette,
             quit: false,
             cache: Caches::default(),
             areas: Cell::new(Areas::default()),

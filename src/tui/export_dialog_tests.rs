@@ -4,6 +4,7 @@
 use super::{ExportDialog, Meeting, Part, Stage, Travel};
 use crate::export::Earlier;
 use crate::model::{Filter, Rag, RagFilter};
+use crate::tui::Palette;
 use crate::tui::forms::Popup;
 use crate::tui::{App, finish_work, handle_key, perform_headless};
 use chrono::NaiveDate;
@@ -18,7 +19,7 @@ fn bundled_app() -> (tempfile::TempDir, App) {
     )
     .expect("copy");
     let today = NaiveDate::from_ymd_opt(2014, 3, 20).expect("date");
-    (dir, App::new(vec![path], today, false))
+    (dir, App::new(vec![path], today, Palette::Colour))
 }
 
 /// Presses a key, performing the effect it asks for and waiting for the worker.
@@ -171,7 +172,7 @@ fn a_file_with_errors_has_nothing_to_export() {
     let path = dir.path().join("2013-14.yaml");
     std::fs::write(&path, "board: B\nperiod: 2013-14\nthemes: [\n").expect("write");
     let today = NaiveDate::from_ymd_opt(2014, 3, 20).expect("date");
-    let mut app = App::new(vec![path], today, false);
+    let mut app = App::new(vec![path], today, Palette::Colour);
     press(&mut app, KeyCode::Char('X'));
     assert!(app.ui.popup.is_none());
     let said = app.ui.message.as_ref().expect("a message");

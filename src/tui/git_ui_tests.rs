@@ -1,6 +1,7 @@
 //! The git popup's keys in, state out, with the work done for real in a temporary repository.
 
 use super::{GitDialog, Request};
+use crate::tui::Palette;
 use crate::tui::effect::Effect;
 use crate::tui::forms::Popup;
 use crate::tui::{App, finish_work, handle_key, perform_headless};
@@ -35,7 +36,7 @@ fn repo_app() -> (tempfile::TempDir, App) {
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "start"]);
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    let mut app = App::new(vec![path], today, false);
+    let mut app = App::new(vec![path], today, Palette::Colour);
     app.year_mut().ensure_baseline();
     (dir, app)
 }
@@ -239,7 +240,7 @@ fn outside_git_nothing_is_committed() {
     )
     .expect("copy");
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    let mut app = App::new(vec![path], today, false);
+    let mut app = App::new(vec![path], today, Palette::Colour);
     press(&mut app, KeyCode::Char('W'));
     let effect = press(&mut app, KeyCode::Enter);
     run(&mut app, effect);

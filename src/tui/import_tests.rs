@@ -4,6 +4,7 @@
 use super::{Decision, ImportDialog, pack_files};
 use crate::model::{ActionField, FieldValue, Rag};
 use crate::packs::{Column, build_packs, to_csv};
+use crate::tui::Palette;
 use crate::tui::effect::Effect;
 use crate::tui::forms::Popup;
 use crate::tui::{App, handle_key, perform_headless};
@@ -89,7 +90,7 @@ fn app_with_plan() -> (tempfile::TempDir, App) {
     let path = dir.path().join("2013-14.yaml");
     std::fs::write(&path, PLAN).expect("plan");
     let today = NaiveDate::from_ymd_opt(2013, 11, 1).expect("date");
-    (dir, App::new(vec![path], today, true))
+    (dir, App::new(vec![path], today, Palette::Plain))
 }
 
 fn press(app: &mut App, code: KeyCode) -> Option<Effect> {

@@ -20,7 +20,6 @@ mod app;
 mod baseline;
 mod changes;
 mod command;
-
 mod custom_fields;
 mod edits;
 mod effect;
@@ -39,6 +38,7 @@ mod item_edits;
 mod keymap;
 mod labels;
 mod new_year;
+mod palette;
 mod plan_fields;
 mod plan_history;
 mod popup_keys;
@@ -57,6 +57,7 @@ pub use app::{App, Screen};
 pub use command::Command;
 pub use input::{handle_key, handle_paste};
 pub use keymap::{BINDINGS, commands, keys_for};
+pub use palette::Palette;
 pub use update::update;
 pub use views::render;
 
@@ -105,8 +106,11 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     } else {
         files
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(files, chrono::Local::now().date_naive(), no_color);
+    let mut app = App::new(
+        files,
+        chrono::Local::now().date_naive(),
+        Palette::from_env(),
+    );
     app.quarters = crate::config::quarter_year()?;
     run::run_app(app)
 }

@@ -1,6 +1,7 @@
 //! The new year from the UI: keys in, a new file and the app on it out.
 
 use super::next_period;
+use crate::tui::Palette;
 use crate::tui::forms::Popup;
 use crate::tui::{App, handle_key};
 use chrono::NaiveDate;
@@ -19,7 +20,7 @@ fn bundled_app() -> (tempfile::TempDir, App) {
     )
     .expect("copy");
     let today = NaiveDate::from_ymd_opt(2014, 3, 20).expect("date");
-    (dir, App::new(vec![path], today, false))
+    (dir, App::new(vec![path], today, Palette::Colour))
 }
 
 #[test]

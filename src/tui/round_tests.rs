@@ -1,5 +1,6 @@
 //! The update round's keys in, state out, against a meeting tag in a real repository.
 
+use crate::tui::Palette;
 use crate::tui::effect::Effect;
 use crate::tui::forms::Popup;
 use crate::tui::{App, finish_work, handle_key, perform_headless};
@@ -65,7 +66,7 @@ fn app_after_meeting() -> (tempfile::TempDir, App) {
     std::fs::write(&path, later).expect("write");
     git(dir.path(), &["commit", "-q", "-am", "progress on 1.1"]);
     let today = NaiveDate::from_ymd_opt(2013, 10, 1).expect("date");
-    (dir, App::new(vec![path], today, false))
+    (dir, App::new(vec![path], today, Palette::Colour))
 }
 
 fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
@@ -164,7 +165,7 @@ fn without_a_meeting_tag_the_round_compares_with_the_last_commit() {
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "start"]);
     let today = NaiveDate::from_ymd_opt(2013, 8, 1).expect("date");
-    let mut app = App::new(vec![path], today, false);
+    let mut app = App::new(vec![path], today, Palette::Colour);
     let effect = press(&mut app, KeyCode::Char('R'));
     perform_headless(&mut app, effect.expect("effect"));
     finish_work(&mut app);

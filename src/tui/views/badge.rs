@@ -1,6 +1,7 @@
 //! RAG ratings as coloured badges, or as letters where there is no colour (`NO_COLOR`).
 
 use crate::model::Rag;
+use crate::tui::Palette;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
@@ -15,9 +16,9 @@ pub fn color(rag: Rag) -> Color {
 }
 
 /// A rating as a badge: ` G ` on green, or `[G]` without colour; unrated is ` ? ` / `[?]`.
-pub fn badge(rag: Option<Rag>, no_color: bool) -> Span<'static> {
+pub fn badge(rag: Option<Rag>, palette: Palette) -> Span<'static> {
     let letter = rag.map_or('?', Rag::letter);
-    if no_color {
+    if palette.is_plain() {
         return Span::raw(format!("[{letter}]"));
     }
     match rag {
@@ -33,14 +34,14 @@ pub fn badge(rag: Option<Rag>, no_color: bool) -> Span<'static> {
 }
 
 /// An action's rating badge; one derived from its milestones shows a lower-case letter.
-pub fn action_badge(action: &crate::model::Action, no_color: bool) -> Span<'static> {
+pub fn action_badge(action: &crate::model::Action, palette: Palette) -> Span<'static> {
     match action.effective_rag() {
         Some((rag, crate::model::RagSource::Milestones)) => {
-            let mut span = badge(Some(rag), no_color);
+            let mut span = badge(Some(rag), palette);
             span.content = span.content.to_ascii_lowercase().into();
             span
         }
-        _ => badge(action.rag, no_color),
+        _ => badge(action.rag, palette),
     }
 }
 
@@ -57,11 +58,11 @@ pub fn rating_words(action: &crate::model::Action) -> String {
 }
 
 /// A count of one rating, `G3`, coloured (or plain) and dimmed when zero.
-pub fn count(rag: Option<Rag>, n: usize, no_color: bool) -> Span<'static> {
+pub fn count(rag: Option<Rag>, n: usize, palette: Palette) -> Span<'static> {
     let letter = rag.map_or('?', Rag::letter);
     let text = format!("{letter}{n}");
-    if no_color || n == 0 {
-        let style = if n == 0 && !no_color {
+    if palette.is_plain() || n == 0 {
+        let style = if n == 0 && !palette.is_plain() {
             Style::default().fg(Color::DarkGray)
         } else {
             Style::default()

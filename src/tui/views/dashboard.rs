@@ -4,6 +4,7 @@ use super::badge::{action_badge, badge, color};
 use super::main::clip;
 use crate::model::{Action, ActionPos, Plan, Rag, RagSource};
 use crate::text::first_line;
+use crate::tui::Palette;
 use crate::tui::app::App;
 use crate::tui::screens::dashboard_entries;
 use ratatui::Frame;
@@ -51,7 +52,7 @@ fn render_bars(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         label_width,
         bar_width,
         most,
-        no_color: app.ui.no_color,
+        palette: app.ui.palette,
     };
     let mut lines: Vec<Line> = plan.themes.iter().map(|t| theme_bar(t, &scale)).collect();
     let total = app.total_counts();
@@ -85,7 +86,7 @@ struct Scale {
     bar_width: usize,
     /// The number of actions of the largest theme: a full bar.
     most: usize,
-    no_color: bool,
+    palette: Palette,
 }
 
 /// A theme's label, its ratings as a bar of coloured cells (letters without colour), and its
@@ -111,7 +112,7 @@ fn theme_bar(theme: &crate::model::Theme, scale: &Scale) -> Line<'static> {
         if cells == 0 {
             continue;
         }
-        spans.push(if scale.no_color {
+        spans.push(if scale.palette.is_plain() {
             Span::raw(rag.map_or('?', Rag::letter).to_string().repeat(cells))
         } else {
             Span::styled(
@@ -175,7 +176,7 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     let entries = dashboard_entries(app);
     let (overdue, unrated) = (&entries.0, &entries.1);
     let selected = app.ui.list.selected;
-    let no_color = app.ui.no_color;
+    let palette = app.ui.palette;
     let in_overdue = (selected < overdue.len()).then_some(selected);
     action_list(
         frame,
@@ -186,7 +187,7 @@ fn render_lists(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         |a| {
             let due = a.due.as_ref().map(|d| d.to_string()).unwrap_or_default();
             Line::from(vec![
-                action_badge(a, no_color),
+                action_badge(a, palette),
                 Span::raw(format!(
                     " {:<6} {due:<10} {}",
                     a.reference,
@@ -234,7 +235,7 @@ fn render_measures(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
         let value = |v: &Option<String>| clip(v.as_deref().unwrap_or("–"), 9);
         let as_of = m.as_of.as_ref().map(|d| d.to_string()).unwrap_or_default();
         lines.push(Line::from(vec![
-            badge(m.rag, app.ui.no_color),
+            badge(m.rag, app.ui.palette),
             Span::raw(format!(
                 " {:<3} {:<40} {:>9} {:>9} {:>9} {:<8}",
                 clip(&theme.reference, 3),

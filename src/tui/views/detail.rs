@@ -3,6 +3,7 @@
 use super::badge::{action_badge, badge};
 use super::detail_fields::{custom_block, plan_lines};
 use crate::model::{Action, Plan, Rag, RagSource, Theme};
+use crate::tui::Palette;
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{MEASURE_KEYS, MILESTONE_KEYS, keys_only};
 use ratatui::Frame;
@@ -27,7 +28,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
                 ),
                 theme_lines(app, theme),
             ),
-            None => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
+            None => (" Plan ".into(), plan_lines(plan, app.ui.palette)),
         },
         (Focus::Milestones, _, Some(action)) => (
             format!(
@@ -45,13 +46,13 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (
             // The keys only, so the scroll position fits beside them at 80 columns; the help
             // (and a key that does nothing here) says what each edits.
             " The plan · e p O d n w V F ".into(),
-            plan_lines(plan, app.ui.no_color),
+            plan_lines(plan, app.ui.palette),
         ),
         (_, _, Some(action)) => (
             format!(" Action {} ", action.reference),
             action_lines(app, plan, action),
         ),
-        _ => (" Plan ".into(), plan_lines(plan, app.ui.no_color)),
+        _ => (" Plan ".into(), plan_lines(plan, app.ui.palette)),
     };
     let height = usize::from(area.height.saturating_sub(2));
     let marked = lines
@@ -98,8 +99,8 @@ fn mark(app: &App, list: Focus, index: usize) -> Span<'static> {
 }
 
 /// A section's title in the pane.
-pub(super) fn heading(text: &str, no_color: bool) -> Line<'static> {
-    let style = if no_color {
+pub(super) fn heading(text: &str, palette: Palette) -> Line<'static> {
+    let style = if palette.is_plain() {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
         Style::default()
@@ -109,11 +110,11 @@ pub(super) fn heading(text: &str, no_color: bool) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), style))
 }
 
-fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: Option<&str>, no_color: bool) {
+fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: Option<&str>, palette: Palette) {
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    lines.push(heading(title, no_color));
+    lines.push(heading(title, palette));
     lines.extend(text.lines().map(|l| Line::from(l.to_string())));
     lines.push(Line::default());
 }
@@ -130,13 +131,13 @@ fn owners_text(plan: &Plan, owners: &[String]) -> String {
 }
 
 fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
-    let no_color = app.ui.no_color;
-    let mut status = vec![action_badge(action, no_color), Span::raw(" ")];
+    let palette = app.ui.palette;
+    let mut status = vec![action_badge(action, palette), Span::raw(" ")];
     status.push(Span::raw(rating_text(action)));
     if let Some(due) = &action.due {
         status.push(Span::raw(format!("  ·  due {due}")));
         if action.is_overdue(app.today) {
-            let style = if no_color {
+            let style = if palette.is_plain() {
                 Style::default().add_modifier(Modifier::BOLD)
             } else {
                 Style::default().fg(Color::LightRed)
@@ -153,22 +154,22 @@ fn action_lines(app: &App, plan: &Plan, action: &Action) -> Vec<Line<'static>> {
     if app.ui.focus == Focus::Milestones {
         lines.extend(milestones_block(app, action));
     }
-    text_block(&mut lines, "Action", Some(&action.action), no_color);
+    text_block(&mut lines, "Action", Some(&action.action), palette);
     if !action.owners.is_empty() {
         text_block(
             &mut lines,
             "Owners",
             Some(&owners_text(plan, &action.owners)),
-            no_color,
+            palette,
         );
     }
-    text_block(&mut lines, "Outcome", action.outcome.as_deref(), no_color);
-    text_block(&mut lines, "Progress", action.progress.as_deref(), no_color);
+    text_block(&mut lines, "Outcome", action.outcome.as_deref(), palette);
+    text_block(&mut lines, "Progress", action.progress.as_deref(), palette);
     if app.ui.focus != Focus::Milestones {
         lines.extend(milestones_block(app, action));
     }
-    text_block(&mut lines, "Notes", action.notes.as_deref(), no_color);
-    custom_block(&mut lines, action.custom.as_ref(), no_color);
+    text_block(&mut lines, "Notes", action.notes.as_deref(), palette);
+    custom_block(&mut lines, action.custom.as_ref(), palette);
     lines
 }
 
@@ -196,21 +197,21 @@ fn rating_text(action: &Action) -> String {
 
 /// The milestones, each with its rating, owners, due date and progress.
 fn milestones_block(app: &App, action: &Action) -> Vec<Line<'static>> {
-    let no_color = app.ui.no_color;
+    let palette = app.ui.palette;
     let mut lines = Vec::new();
     if action.milestones.is_empty() && app.ui.focus == Focus::Milestones {
-        lines.push(heading("Milestones", no_color));
+        lines.push(heading("Milestones", palette));
         lines.push(Line::from(vec![
             Span::styled(MARK, Style::default().add_modifier(Modifier::DIM)),
             Span::raw(" (none yet: a adds one)"),
         ]));
     }
     if !action.milestones.is_empty() {
-        lines.push(heading("Milestones", no_color));
+        lines.push(heading("Milestones", palette));
         for (index, milestone) in action.milestones.iter().enumerate() {
             let mut line = vec![
                 mark(app, Focus::Milestones, index),
-                badge(milestone.rag, no_color),
+                badge(milestone.rag, palette),
                 Span::raw(format!(" {}", milestone.milestone.replace('\n', " "))),
             ];
             let mut facts = Vec::new();
@@ -238,17 +239,17 @@ fn milestones_block(app: &App, action: &Action) -> Vec<Line<'static>> {
 
 /// The measures, each with its rating, baseline, target and latest figure.
 fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let no_color = app.ui.no_color;
+    let palette = app.ui.palette;
     let mut lines = Vec::new();
     if theme.measures.is_empty() && app.ui.focus == Focus::Measures {
-        lines.push(heading("Measures", no_color));
+        lines.push(heading("Measures", palette));
         lines.push(Line::from(vec![
             Span::styled(MARK, Style::default().add_modifier(Modifier::DIM)),
             Span::raw(" (none yet: a adds one)"),
         ]));
     }
     if !theme.measures.is_empty() {
-        lines.push(heading("Measures", no_color));
+        lines.push(heading("Measures", palette));
         for (index, m) in theme.measures.iter().enumerate() {
             let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
             let as_of = m
@@ -258,7 +259,7 @@ fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .unwrap_or_default();
             lines.push(Line::from(vec![
                 mark(app, Focus::Measures, index),
-                badge(m.rag, no_color),
+                badge(m.rag, palette),
                 Span::raw(format!(" {}", m.measure)),
             ]));
             lines.push(Line::from(format!(
@@ -273,7 +274,7 @@ fn measures_block(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let no_color = app.ui.no_color;
+    let palette = app.ui.palette;
     let counts = theme.rag_counts();
     let derived = theme
         .actions
@@ -301,7 +302,7 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     );
     let mut lines = vec![
         Line::from(vec![
-            badge(theme.rag, no_color),
+            badge(theme.rag, palette),
             Span::raw(format!(" {summary}")),
         ]),
         Line::default(),
@@ -309,24 +310,19 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if app.ui.focus == Focus::Measures {
         lines.extend(measures_block(app, theme));
     }
-    text_block(&mut lines, "Title", Some(&theme.title), no_color);
+    text_block(&mut lines, "Title", Some(&theme.title), palette);
     text_block(
         &mut lines,
         "Description",
         theme.description.as_deref(),
-        no_color,
+        palette,
     );
-    text_block(
-        &mut lines,
-        "Strategic lead",
-        theme.lead.as_deref(),
-        no_color,
-    );
+    text_block(&mut lines, "Strategic lead", theme.lead.as_deref(), palette);
     text_block(
         &mut lines,
         "Accountable",
         theme.accountable.as_deref(),
-        no_color,
+        palette,
     );
     if app.ui.focus != Focus::Measures {
         lines.extend(measures_block(app, theme));
@@ -334,6 +330,6 @@ fn theme_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
     }
-    custom_block(&mut lines, theme.custom.as_ref(), no_color);
+    custom_block(&mut lines, theme.custom.as_ref(), palette);
     lines
 }

@@ -4,20 +4,25 @@
 
 use super::detail::heading;
 use crate::model::{CustomValue, HistoryEntry, Plan};
+use crate::tui::Palette;
 use crate::tui::custom_fields::{kind, label};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// The custom fields, each under its key as a label, its value indented below; a list or
 /// mapping says it is edited in a text editor.
-pub fn custom_block(lines: &mut Vec<Line<'static>>, custom: Option<&CustomValue>, no_color: bool) {
+pub fn custom_block(
+    lines: &mut Vec<Line<'static>>,
+    custom: Option<&CustomValue>,
+    palette: Palette,
+) {
     let Some(CustomValue::Map(entries)) = custom else {
         return;
     };
     if entries.is_empty() {
         return;
     }
-    lines.push(heading("Custom fields · F edits", no_color));
+    lines.push(heading("Custom fields · F edits", palette));
     for (key, value) in entries {
         let mut head = vec![Span::styled(
             label(key),
@@ -44,7 +49,7 @@ pub fn custom_block(lines: &mut Vec<Line<'static>>, custom: Option<&CustomValue>
 
 /// The plan itself (the "All themes" row): title, board, version, vision, glossary and its
 /// own custom fields.
-pub fn plan_lines(plan: &Plan, no_color: bool) -> Vec<Line<'static>> {
+pub fn plan_lines(plan: &Plan, palette: Palette) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(plan.title.clone()),
         Line::from(plan.board.clone()),
@@ -75,17 +80,17 @@ pub fn plan_lines(plan: &Plan, no_color: bool) -> Vec<Line<'static>> {
         );
         lines.push(Line::default());
     }
-    history_block(&mut lines, &plan.history, no_color);
-    custom_block(&mut lines, plan.custom.as_ref(), no_color);
+    history_block(&mut lines, &plan.history, palette);
+    custom_block(&mut lines, plan.custom.as_ref(), palette);
     lines
 }
 
 /// The version history, a row a line: version, date and author, then the note.
-fn history_block(lines: &mut Vec<Line<'static>>, history: &[HistoryEntry], no_color: bool) {
+fn history_block(lines: &mut Vec<Line<'static>>, history: &[HistoryEntry], palette: Palette) {
     if history.is_empty() {
         return;
     }
-    lines.push(heading("Version history · V edits", no_color));
+    lines.push(heading("Version history · V edits", palette));
     for row in history {
         let mut spans = vec![Span::styled(
             format!("  {}", row.version),

@@ -4,6 +4,7 @@ use super::badge::{action_badge, badge, count};
 use super::detail::render_detail;
 use crate::model::{Plan, Rag, RagCounts};
 pub use crate::text::clip;
+use crate::tui::Palette;
 use crate::tui::app::{App, Areas, Focus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,8 +40,8 @@ pub fn render_main(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     });
 }
 
-fn pane(title: String, focused: bool, no_color: bool) -> Block<'static> {
-    let style = match (focused, no_color) {
+fn pane(title: String, focused: bool, palette: Palette) -> Block<'static> {
+    let style = match (focused, palette.is_plain()) {
         (true, false) => Style::default().fg(Color::Cyan),
         (true, true) => Style::default().add_modifier(Modifier::BOLD),
         _ => Style::default(),
@@ -51,7 +52,7 @@ fn pane(title: String, focused: bool, no_color: bool) -> Block<'static> {
         .title(title)
 }
 
-fn counts_spans(counts: &RagCounts, no_color: bool) -> Vec<Span<'static>> {
+fn counts_spans(counts: &RagCounts, palette: Palette) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for rag in [
         Some(Rag::Red),
@@ -61,7 +62,7 @@ fn counts_spans(counts: &RagCounts, no_color: bool) -> Vec<Span<'static>> {
         None,
     ] {
         spans.push(Span::raw(" "));
-        spans.push(count(rag, counts.get(rag), no_color));
+        spans.push(count(rag, counts.get(rag), palette));
     }
     spans
 }
@@ -70,7 +71,7 @@ fn counts_spans(counts: &RagCounts, no_color: bool) -> Vec<Span<'static>> {
 /// first theme row drawn.
 fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (Rect, usize) {
     let focused = app.ui.focus == Focus::Themes;
-    let block = pane(" Themes ".into(), focused, app.ui.no_color);
+    let block = pane(" Themes ".into(), focused, app.ui.palette);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let selected = app.year().cursor.theme_row;
@@ -88,10 +89,10 @@ fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (Rect
             None => ("All themes".to_string(), app.total_counts(), None),
         };
         let highlight = row == selected;
-        let style = highlight_style(highlight, focused, app.ui.no_color);
+        let style = highlight_style(highlight, focused, app.ui.palette);
         let mut head = vec![Span::styled(if highlight { "▶ " } else { "  " }, style)];
         if let Some(rag) = rag {
-            head.push(badge(Some(rag), app.ui.no_color));
+            head.push(badge(Some(rag), app.ui.palette));
             head.push(Span::raw(" "));
         }
         let used: usize = head.iter().map(|s| s.width()).sum();
@@ -101,15 +102,15 @@ fn render_themes(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> (Rect
         ));
         lines.push(Line::from(head));
         let mut counts_line = vec![Span::raw("   ")];
-        counts_line.extend(counts_spans(&counts, app.ui.no_color));
+        counts_line.extend(counts_spans(&counts, app.ui.palette));
         lines.push(Line::from(counts_line));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     (inner, first)
 }
 
-fn highlight_style(selected: bool, focused: bool, no_color: bool) -> Style {
-    match (selected, focused, no_color) {
+fn highlight_style(selected: bool, focused: bool, palette: Palette) -> Style {
+    match (selected, focused, palette.is_plain()) {
         (false, _, _) => Style::default(),
         (true, _, true) => Style::default().add_modifier(Modifier::REVERSED),
         (true, true, false) => Style::default()
@@ -123,7 +124,7 @@ fn highlight_style(selected: bool, focused: bool, no_color: bool) -> Style {
 fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
     let rows = app.rows();
     let focused = app.ui.focus == Focus::Actions;
-    let block = pane(table_title(app, plan, rows.len()), focused, app.ui.no_color);
+    let block = pane(table_title(app, plan, rows.len()), focused, app.ui.palette);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let body = Rect {
@@ -144,7 +145,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) -> Rect {
         .take(height)
         .filter_map(|(i, pos)| {
             let row = table_row(app, plan, *pos, i == cursor.row, &columns)?;
-            Some(row.style(highlight_style(i == cursor.row, focused, app.ui.no_color)))
+            Some(row.style(highlight_style(i == cursor.row, focused, app.ui.palette)))
         })
         .collect();
     let table = Table::new(body_rows, widths)
@@ -230,7 +231,7 @@ fn table_row(
         Some(due) => due.to_string(),
         None => String::new(),
     };
-    let due_style = if overdue && !app.ui.no_color {
+    let due_style = if overdue && !app.ui.palette.is_plain() {
         Style::default().fg(Color::LightRed)
     } else {
         Style::default()
@@ -242,10 +243,10 @@ fn table_row(
             change_mark(app, plan, pos),
         ])),
         Cell::from(clip(&action.reference, 6)),
-        Cell::from(highlighted(&text, &columns.needle, app.ui.no_color)),
+        Cell::from(highlighted(&text, &columns.needle, app.ui.palette)),
         Cell::from(clip(&action.owners.join(", "), columns.owners)),
         Cell::from(Span::styled(clip(&due, columns.due), due_style)),
-        Cell::from(action_badge(action, app.ui.no_color)),
+        Cell::from(action_badge(action, app.ui.palette)),
     ]))
 }
 
@@ -260,13 +261,13 @@ fn column_widths(width: u16) -> (u16, u16) {
 }
 
 /// `text` with every case-insensitive occurrence of `needle` marked.
-fn highlighted(text: &str, needle: &str, no_color: bool) -> Line<'static> {
+fn highlighted(text: &str, needle: &str, palette: Palette) -> Line<'static> {
     let chars: Vec<char> = text.chars().collect();
     let wanted: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     if wanted.is_empty() {
         return Line::from(text.to_string());
     }
-    let style = if no_color {
+    let style = if palette.is_plain() {
         Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     } else {
         Style::default().fg(Color::Black).bg(Color::Yellow)
@@ -301,7 +302,7 @@ fn change_mark(app: &App, plan: &Plan, pos: crate::model::ActionPos) -> Span<'st
         Some(Some(baseline)) => baseline.mark(plan, pos),
         _ => None,
     };
-    let style = if app.ui.no_color {
+    let style = if app.ui.palette.is_plain() {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
         Style::default()

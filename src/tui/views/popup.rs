@@ -4,6 +4,7 @@
 use super::fields::{hint_line, render_due, render_owners, render_text};
 use crate::model::Rag;
 use crate::text::clip;
+use crate::tui::Palette;
 use crate::tui::app::App;
 use crate::tui::forms::{Confirm, Picker, Popup, Report, RevisionPicker, TextForm, revision_line};
 use crate::tui::keymap::{FILTER_KEYS, KeyHelp, PICKER_KEYS, RAG_KEYS, REPORT_KEYS};
@@ -52,7 +53,7 @@ fn bold(text: String) -> Span<'static> {
 pub fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
     match &app.ui.popup {
         None | Some(Popup::Help { .. }) => {}
-        Some(Popup::Rag(_)) => render_rag(frame, area, app.ui.no_color),
+        Some(Popup::Rag(_)) => render_rag(frame, area, app.ui.palette),
         Some(Popup::Text(field)) => render_text(frame, area, &field.form, Vec::new()),
         Some(Popup::Owners(field)) => render_owners(frame, area, &field.form),
         Some(Popup::Due(field)) => render_due(frame, area, &field.form),
@@ -127,7 +128,7 @@ fn revision_lines(area: Rect, picker: &RevisionPicker) -> Vec<Line<'static>> {
     lines
 }
 
-fn render_rag(frame: &mut Frame, area: Rect, no_color: bool) {
+fn render_rag(frame: &mut Frame, area: Rect, palette: Palette) {
     let inner = boxed(frame, centered(area, 34, 9), "RAG rating");
     let mut lines: Vec<Line> = Rag::ALL
         .iter()
@@ -135,14 +136,14 @@ fn render_rag(frame: &mut Frame, area: Rect, no_color: bool) {
             let key = rag.as_str().chars().next().unwrap_or(' ');
             Line::from(vec![
                 bold(format!(" {key} ")),
-                super::badge::badge(Some(*rag), no_color),
+                super::badge::badge(Some(*rag), palette),
                 Span::raw(format!(" {}", rag.as_str())),
             ])
         })
         .collect();
     lines.push(Line::from(vec![
         bold(" x ".into()),
-        super::badge::badge(None, no_color),
+        super::badge::badge(None, palette),
         Span::raw(" not yet rated"),
     ]));
     lines.push(dim(format!(" {}", hint_line(&RAG_KEYS[2..]))));

@@ -6,6 +6,7 @@ use super::main::clip;
 use crate::model::{Action, Plan};
 use crate::review::history::action_history;
 use crate::text::first_line;
+use crate::tui::Palette;
 use crate::tui::app::App;
 use crate::tui::history::Versions;
 use crate::tui::stale::{StaleRow, stale_rows};
@@ -56,7 +57,7 @@ pub fn render_history(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
     );
     let title = clip(&title, usize::from(story_area.width.saturating_sub(2)));
     frame.render_widget(
-        Paragraph::new(story_lines(action, versions, app.ui.no_color))
+        Paragraph::new(story_lines(action, versions, app.ui.palette))
             .wrap(Wrap { trim: false })
             .block(Block::default().borders(Borders::ALL).title(title))
             .scroll((offset, 0)),
@@ -83,11 +84,11 @@ fn commit_lines(versions: &Versions, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The action's rating and progress now, then as of each commit.
-fn story_lines(action: &Action, versions: &Versions, no_color: bool) -> Vec<Line<'static>> {
+fn story_lines(action: &Action, versions: &Versions, palette: Palette) -> Vec<Line<'static>> {
     let now = action.progress.as_deref().unwrap_or("(no progress)");
     let mut lines = vec![
         Line::from(vec![
-            action_badge(action, no_color),
+            action_badge(action, palette),
             Span::raw(format!(" now: {}", now.replace('\n', " "))),
         ]),
         Line::default(),
@@ -95,7 +96,7 @@ fn story_lines(action: &Action, versions: &Versions, no_color: bool) -> Vec<Line
     for snapshot in action_history(&action.reference, &versions.versions) {
         let head = vec![
             Span::raw(format!("{} ", snapshot.commit.date)),
-            badge(snapshot.rag, no_color),
+            badge(snapshot.rag, palette),
         ];
         let text = match (snapshot.present, &snapshot.progress) {
             (false, _) => dim(" not in this version".into()),
@@ -132,7 +133,7 @@ pub fn render_stale(frame: &mut Frame, area: Rect, app: &App, plan: &Plan) {
                 action,
                 i == selected,
                 width,
-                app.ui.no_color,
+                app.ui.palette,
             ));
         }
     }
@@ -155,7 +156,7 @@ fn stale_line(
     action: &Action,
     chosen: bool,
     width: usize,
-    no_color: bool,
+    palette: Palette,
 ) -> Line<'static> {
     let since = match (&row.since, row.at_least) {
         (Some(commit), true) => format!("since {} or before", commit.date),
@@ -165,7 +166,7 @@ fn stale_line(
     let line = Line::from(vec![
         Span::raw(if chosen { "▶ " } else { "  " }),
         Span::raw(format!("{:<7} ", clip(&action.reference, 7))),
-        action_badge(action, no_color),
+        action_badge(action, palette),
         Span::raw(format!(
             "{:<9} {:<30} {}",
             "",

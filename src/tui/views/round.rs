@@ -46,7 +46,7 @@ fn round_lines(
     action: &Action,
     before: Option<&Action>,
 ) -> Vec<Line<'static>> {
-    let no_color = app.ui.no_color;
+    let palette = app.ui.palette;
     let due = action
         .due
         .as_ref()
@@ -71,7 +71,7 @@ fn round_lines(
         Some(then) => {
             lines.push(Line::from(vec![
                 bold(format!("At {}: ", round.since)),
-                action_badge(then, no_color),
+                action_badge(then, palette),
                 Span::raw(format!(" {}", rating_words(then))),
             ]));
             lines.push(Line::from(progress(then)));
@@ -81,7 +81,7 @@ fn round_lines(
     lines.push(Line::default());
     lines.push(Line::from(vec![
         bold("Now: "),
-        action_badge(action, no_color),
+        action_badge(action, palette),
         Span::raw(format!(" {}", rating_words(action))),
     ]));
     lines.push(Line::from(progress(action)));

@@ -25,7 +25,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App) {
     let position = format!("year {}/{} ([ ]) ", app.current + 1, app.years.len());
     // One column is kept free so a cut title never runs into the year position.
     let width = usize::from(area.width).saturating_sub(position.chars().count() + 1);
-    let style = if app.ui.no_color {
+    let style = if app.ui.palette.is_plain() {
         Style::default().add_modifier(Modifier::BOLD)
     } else {
         Style::default().fg(Color::Black).bg(Color::Cyan)
@@ -48,7 +48,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         Style::default().add_modifier(Modifier::BOLD),
     )];
     if year.history.dirty() {
-        let style = if app.ui.no_color {
+        let style = if app.ui.palette.is_plain() {
             Style::default().add_modifier(Modifier::BOLD)
         } else {
             Style::default()
@@ -78,7 +78,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     if let Some(message) = &app.ui.message {
-        let style = match (message.error, app.ui.no_color) {
+        let style = match (message.error, app.ui.palette.is_plain()) {
             (true, false) => Style::default().fg(Color::LightRed),
             (true, true) => Style::default().add_modifier(Modifier::BOLD),
             _ => Style::default(),
