@@ -182,19 +182,6 @@ pub fn set(plan: &Plan, owner: CustomOwner, index: usize, text: &str) -> Result<
 pub fn set_field(app: &mut App, owner: CustomOwner, index: usize, text: &str) -> bool {
     let Some(plan) = app.plan() else { return false };
     let label = describe(plan, owner, index);
-    let result = set(plan, owner, index, text).and_then(|edit| {
-        app.year_mut()
-            .apply_labelled(edit, label.clone())
-            .map_err(|e| e.to_string())
-    });
-    match result {
-        Ok(()) => {
-            app.say(format!("{label} changed (Ctrl-s saves, u undoes)"));
-            true
-        }
-        Err(error) => {
-            app.warn(error);
-            false
-        }
-    }
+    let edit = set(plan, owner, index, text);
+    super::fields::apply_named(app, edit, label)
 }

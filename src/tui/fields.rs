@@ -203,7 +203,14 @@ pub fn set_field(app: &mut App, target: Target, value: FieldValue) -> bool {
 fn set_plan_field(app: &mut App, field: PlanField, value: FieldValue) -> bool {
     let Some(plan) = app.plan() else { return false };
     let label = format!("{} of the plan", field.name());
-    let result = plan_fields::set(plan, field, value).and_then(|edit| {
+    let edit = plan_fields::set(plan, field, value);
+    apply_named(app, edit, label)
+}
+
+/// Applies an edit built for a form as one undoable step named `label`, and says so; false,
+/// with the reason shown, when it could not be built or applied.
+pub fn apply_named(app: &mut App, edit: Result<Edit, String>, label: String) -> bool {
+    let result = edit.and_then(|edit| {
         app.year_mut()
             .apply_labelled(edit, label.clone())
             .map_err(|e| e.to_string())
