@@ -396,3 +396,24 @@ fn set_reads_due_dates_as_the_ui_does_and_says_how() {
     assert_eq!(line, "due: when funding allows");
     assert!(said.contains("kept as text"), "{said}");
 }
+
+#[test]
+fn set_owners_with_a_semicolon_keeps_a_name_that_holds_a_comma() {
+    let (dir, path) = temp_with("plan.yaml", PLAN.as_bytes());
+    let run = boardplan(
+        dir.path(),
+        &[
+            "set",
+            "plan.yaml",
+            "1.2",
+            "owners=Head of Service, Early Help; QEG",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let plan = boardplan::store::load(&std::fs::read(&path).expect("read"))
+        .expect("loads")
+        .plan;
+    let at = plan.find_action("1.2").expect("1.2");
+    let owners = &plan.action(at).expect("action").owners;
+    assert_eq!(owners, &["Head of Service, Early Help", "QEG"]);
+}

@@ -62,7 +62,8 @@ pub enum Command {
         reference: String,
         /// FIELD=VALUE pairs: rag (red|amber|green|blue|none), progress, due ("31 July 2013",
         /// 31/07/13, "March 2014", "Q3 2014", "end of June 2014", "next month", ongoing, empty
-        /// clears; read as the UI reads it), owners (comma-separated), action, outcome, notes, ref.
+        /// clears; read as the UI reads it), owners (comma-separated, or `;`-separated when a
+        /// name holds a comma), action, outcome, notes, ref.
         #[arg(value_name = "FIELD=VALUE", required = true)]
         assignments: Vec<String>,
         /// Write even if the file changed on disk since it was read.

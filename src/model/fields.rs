@@ -145,7 +145,7 @@ impl<E> FieldSpec<E> {
     }
 
     /// Reads a value typed by a person: a rating `red|amber|green|blue|none`, a timescale as
-    /// [`Due::parse_natural`] reads it (empty clears), owners comma-separated, text as given
+    /// [`Due::parse_natural`] reads it (empty clears), owners comma-separated (`;`-separated when the text has a `;`), text as given
     /// (empty clears an optional field). The error says what is expected.
     pub fn parse(&self, text: &str) -> Result<FieldValue, String> {
         match self.slot {
@@ -158,8 +158,10 @@ impl<E> FieldSpec<E> {
                     .map(|d| FieldValue::Due(Some(d)))
                     .map_err(|e| e.to_string()),
             },
+            // Commas separate owners, unless the text has a `;`: then `;` does, so a name
+            // that holds a comma ("Head of Service, Early Help") stays one owner.
             Slot::Owners(..) => Ok(FieldValue::Owners(
-                text.split(',')
+                text.split(if text.contains(';') { ';' } else { ',' })
                     .map(str::trim)
                     .filter(|o| !o.is_empty())
                     .map(String::from)
