@@ -317,6 +317,34 @@ fn change_marks_follow_a_commit_made_in_another_shell() {
 }
 
 #[test]
+fn change_marks_follow_a_meeting_tagged_in_another_shell() {
+    let (dir, _file, _) = repo();
+    common::git(
+        dir.path(),
+        &["tag", "-a", "meeting/2013-07-01", "-m", "July board"],
+    );
+    let sandbox = Sandbox::new();
+    let mut tui = Launch::new(dir.path(), &sandbox).start();
+    tui.wait_for("~ since meeting 2013-07-01");
+    rate(&mut tui, "a");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("saved 2013-14.yaml");
+    common::git(dir.path(), &["commit", "-qam", "Rated 1.1 amber"]);
+    // Changed since the July meeting, though committed.
+    tui.wait_for_all(&["▶~ 1.1", "~ since meeting 2013-07-01"]);
+    common::git(
+        dir.path(),
+        &["tag", "-a", "meeting/2013-09-17", "-m", "September board"],
+    );
+    let screen = tui.wait_until("the new meeting", Duration::from_secs(8), |_, text| {
+        text.contains("~ since meeting 2013-09-17") && text.contains("▶  1.1")
+    });
+    assert!(!screen.contains("~ 1.1"), "{}", pty::framed(&screen));
+    tui.send("q");
+    assert!(tui.wait_exit(Duration::from_secs(5)).success());
+}
+
+#[test]
 fn the_last_line_of_a_long_progress_is_reachable_at_80x24() {
     let words: String = (0..700).map(|i| format!("word{i} ")).collect();
     let progress = format!("{}THE-LAST-WORDS", &words[..5000 - 14]);

@@ -21,19 +21,19 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// The commit `HEAD` names now, and the file as of it; `None` outside git (or with no
-    /// commit yet).
+    /// Where the repository stands now (see [`Baseline::state`]), and the file as of `HEAD`
+    /// with the newest meeting's version for the marks; `None` outside git (or with no commit
+    /// yet).
     pub fn head(path: &Path) -> Option<(String, Option<Baseline>)> {
         let git = Git::discover(path).ok()?;
         let head = git.resolve("HEAD").ok()?;
-        let meeting = git
-            .last_meeting()
-            .ok()
-            .flatten()
-            .and_then(|tag| Baseline::fetch(path, &tag))
+        let tag = git.last_meeting().ok().flatten();
+        let meeting = tag
+            .as_deref()
+            .and_then(|tag| Baseline::fetch(path, tag))
             .map(Box::new);
         let baseline = Baseline::fetch(path, &head).map(|b| Baseline { meeting, ..b });
-        Some((head, baseline))
+        Some((state_of(&head, tag.as_deref()), baseline))
     }
 
     /// What the row marks compare with: `meeting 2013-11-19`, or `last commit`.
@@ -44,9 +44,14 @@ impl Baseline {
         }
     }
 
-    /// The commit `HEAD` names now, if the file is in a git repository with commits.
-    pub fn head_commit(path: &Path) -> Option<String> {
-        Git::discover(path).ok()?.resolve("HEAD").ok()
+    /// Where the repository stands: the commit `HEAD` names and the newest meeting tag, so a
+    /// commit or a meeting tagged in another shell both refresh the marks; `None` outside git
+    /// or with no commit yet.
+    pub fn state(path: &Path) -> Option<String> {
+        let git = Git::discover(path).ok()?;
+        let head = git.resolve("HEAD").ok()?;
+        let tag = git.last_meeting().ok().flatten();
+        Some(state_of(&head, tag.as_deref()))
     }
 
     /// The file as of `revision`; `None` outside git, or when the file was not committed there
@@ -84,4 +89,9 @@ impl Baseline {
             Some(_) => None,
         }
     }
+}
+
+/// The commit and the newest meeting tag as one value to compare.
+fn state_of(head: &str, meeting: Option<&str>) -> String {
+    format!("{head} {}", meeting.unwrap_or(""))
 }

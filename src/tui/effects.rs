@@ -217,8 +217,8 @@ pub fn watch_disk(app: &mut App) -> bool {
     true
 }
 
-/// Asks the worker whether `HEAD` moved (a commit in another shell) since the current year's
-/// change marks were read; if it did, they are read again.
+/// Asks the worker whether `HEAD` moved or a meeting was tagged (in another shell) since the
+/// current year's change marks were read; if so, they are read again.
 pub fn check_head(app: &mut App) {
     let index = app.current;
     let year = &app.years[index];
@@ -227,7 +227,7 @@ pub fn check_head(app: &mut App) {
     };
     let path = year.path.clone();
     app.work.start(Job::Head(index), move || {
-        let now = Baseline::head_commit(&path);
+        let now = Baseline::state(&path);
         Done::Head(index, now.filter(|now| *now != head))
     });
 }

@@ -89,7 +89,8 @@ pub struct Year {
     pub disk_warned: bool,
     /// The file as of the last commit, once looked up (`Some(None)`: not in git).
     pub baseline: Option<Option<super::baseline::Baseline>>,
-    /// The commit `HEAD` named when the baseline was read (`None` outside git).
+    /// Where the repository stood when the baseline was read: `HEAD`'s commit and the newest
+    /// meeting tag (`None` outside git).
     pub head: Option<String>,
     /// The file's bytes as loaded or last saved: the base a recovery draft is merged from.
     pub base: Vec<u8>,
