@@ -87,22 +87,8 @@ fn cover(out: &mut String, paper: &Paper) {
     let mut item = |term: &str, value: &str| {
         let _ = writeln!(out, "<dt>{term}</dt><dd class=\"t\">{}</dd>", escape(value));
     };
-    item("Period", &paper.period);
-    if let Some(version) = &paper.version {
-        item("Version", version);
-    }
-    if let Some(date) = &paper.date {
-        item("Date", date);
-    }
-    if let Some(author) = &paper.author {
-        item("Author", author);
-    }
-    item("As at", &words::day(paper.as_at));
-    if !paper.scope.is_empty() {
-        item("Showing", &paper.scope.join("; "));
-    }
-    if let Some(line) = paper.since_line() {
-        item("Changes", &line);
+    for (term, value) in paper.cover_facts() {
+        item(term, &value);
     }
     for (label, text) in &paper.custom {
         item(label, text);

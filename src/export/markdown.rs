@@ -23,22 +23,8 @@ pub fn markdown(paper: &Paper) -> String {
     let mut item = |term: &str, value: &str| {
         let _ = writeln!(out, "| {term} | {} |", inline(value));
     };
-    item("Period", &paper.period);
-    if let Some(version) = &paper.version {
-        item("Version", version);
-    }
-    if let Some(date) = &paper.date {
-        item("Date", date);
-    }
-    if let Some(author) = &paper.author {
-        item("Author", author);
-    }
-    item("As at", &words::day(paper.as_at));
-    if !paper.scope.is_empty() {
-        item("Showing", &paper.scope.join("; "));
-    }
-    if let Some(line) = paper.since_line() {
-        item("Changes", &line);
+    for (term, value) in paper.cover_facts() {
+        item(term, &value);
     }
     // The plan's own fields may be long (an introduction): paragraphs under the cover table.
     for (label, text) in &paper.custom {

@@ -281,6 +281,26 @@ impl Paper {
         counts.into_iter().collect()
     }
 
+    /// The cover's facts, in order, as (term, value): period, version, date, author, as at,
+    /// what is shown, and the changes since.
+    pub fn cover_facts(&self) -> Vec<(&'static str, String)> {
+        let mut facts = vec![("Period", self.period.clone())];
+        let optional = [
+            ("Version", self.version.clone()),
+            ("Date", self.date.clone()),
+            ("Author", self.author.clone()),
+        ];
+        facts.extend(optional.into_iter().filter_map(|(t, v)| Some((t, v?))));
+        facts.push(("As at", words::day(self.as_at)));
+        if !self.scope.is_empty() {
+            facts.push(("Showing", self.scope.join("; ")));
+        }
+        if let Some(line) = self.since_line() {
+            facts.push(("Changes", line));
+        }
+        facts
+    }
+
     /// The cover's "changes since" line: "since june-meeting: 2 improved, 1 worsened, ...".
     pub fn since_line(&self) -> Option<String> {
         let since = self.since.as_ref()?;
