@@ -25,9 +25,7 @@ impl Baseline {
     /// with the newest meeting's version for the marks; `None` outside git (or with no commit
     /// yet).
     pub fn head(path: &Path) -> Option<(String, Option<Baseline>)> {
-        let git = Git::discover(path).ok()?;
-        let head = git.resolve("HEAD").ok()?;
-        let tag = git.last_meeting().ok().flatten();
+        let (head, tag) = standing(path)?;
         let meeting = tag
             .as_deref()
             .and_then(|tag| Baseline::fetch(path, tag))
@@ -48,9 +46,7 @@ impl Baseline {
     /// commit or a meeting tagged in another shell both refresh the marks; `None` outside git
     /// or with no commit yet.
     pub fn state(path: &Path) -> Option<String> {
-        let git = Git::discover(path).ok()?;
-        let head = git.resolve("HEAD").ok()?;
-        let tag = git.last_meeting().ok().flatten();
+        let (head, tag) = standing(path)?;
         Some(state_of(&head, tag.as_deref()))
     }
 
@@ -89,6 +85,13 @@ impl Baseline {
             Some(_) => None,
         }
     }
+}
+
+/// The commit `HEAD` names and the newest meeting tag, if any.
+fn standing(path: &Path) -> Option<(String, Option<String>)> {
+    let git = Git::discover(path).ok()?;
+    let head = git.resolve("HEAD").ok()?;
+    Some((head, git.last_meeting().ok().flatten()))
 }
 
 /// The commit and the newest meeting tag as one value to compare.
